@@ -1,0 +1,26 @@
+/**
+ * Two tiers: fast unit tests beside the pure core (src/**\/*.test.ts) and integration tests that
+ * boot the real app on a real database (tests/integration). ts-jest only transpiles here; the
+ * type check is `npm run typecheck`, which covers the tests too.
+ */
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] };
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/setup/compile-app.js',
+      setupFiles: ['<rootDir>/tests/setup/environment.js'],
+      slowTestThreshold: 30,
+    },
+  ],
+};

@@ -1,0 +1,22 @@
+/** UIDs and names other code relies on (see ../shared/DOMAIN.md): never spell them inline. */
+export const PLUGIN_ID = 'newsgraph';
+
+export const STORY_UID = 'api::story.story';
+export const STATEMENT_UID = 'api::statement.statement';
+export const ACTOR_UID = 'api::actor.actor';
+export const PROPOSAL_UID = 'api::proposal.proposal';
+
+export const NEWSROOM_CONTENT_TYPES = [STORY_UID, STATEMENT_UID, ACTOR_UID, PROPOSAL_UID] as const;
+export type NewsroomContentType = (typeof NEWSROOM_CONTENT_TYPES)[number];
+
+export const ALIAS_COMPONENT = 'newsgraph.alias';
+export const POSITION_COMPONENT = 'newsgraph.position';
+export const EVIDENCE_COMPONENT = 'newsgraph.evidence';
+
+/** Document Service actions that write data sent by a caller. */
+export const DATA_WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
+/** Document Service actions that read. */
+export const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+
+/** The read actions the Public role gets on each newsroom content type. */
+export const PUBLIC_READ_ACTIONS = ['find', 'findOne'] as const;

@@ -1,0 +1,26 @@
+/** What Newsgraph needs to know about who is asking, read from a Koa context's state. */
+export interface RequestLike {
+  state?: {
+    route?: { info?: { type?: string } };
+    auth?: { strategy?: { name?: string } };
+  };
+}
+
+/**
+ * The content-API auth strategies of API tokens: `content-api-token` in Strapi 5.54, `api-token`
+ * before it. Anything else on the content API (users-permissions' public or logged-in readers) is a
+ * public reader.
+ */
+const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+
+/**
+ * True for a content-API request (REST or GraphQL) that does not carry an API token: the Public
+ * role, or a reader logged in through users-permissions. Such requests see only what belongs to
+ * published stories. API tokens are issued by the newsroom's admins and see everything their type
+ * allows; admin-panel requests are governed by admin permissions instead.
+ */
+export function isPublicContentApiRequest(request: RequestLike | undefined): boolean {
+  if (!request) return false;
+  if (request.state?.route?.info?.type !== 'content-api') return false;
+  return !API_TOKEN_STRATEGIES.has(request.state?.auth?.strategy?.name ?? '');
+}

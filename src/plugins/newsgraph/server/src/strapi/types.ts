@@ -1,0 +1,47 @@
+import type { Core } from '@strapi/strapi';
+import type { ModelLookup, ModelSpec } from '../core/model-spec';
+
+/**
+ * The parts of a Document Service middleware context that Newsgraph reads. Strapi's own type is a
+ * union over every generated content-type uid; this plugin works on plain uids and params, and the
+ * single cast at registration (register.ts) is where the two meet.
+ */
+export interface DocumentMiddlewareContext {
+  uid: string;
+  action: string;
+  params: DocumentParams;
+}
+
+export interface DocumentParams {
+  documentId?: string;
+  data?: unknown;
+  filters?: unknown;
+  populate?: unknown;
+  status?: string;
+  [key: string]: unknown;
+}
+
+export type DocumentMiddleware = (context: DocumentMiddlewareContext, next: () => Promise<unknown>) => Promise<unknown>;
+
+export type DocumentMiddlewareFactory = (strapi: Core.Strapi) => DocumentMiddleware;
+
+/** A Strapi content type or component, seen through the plugin's structural ModelSpec. */
+export function createModelLookup(strapi: Core.Strapi): ModelLookup {
+  return (uid: string) => {
+    // getModel is typed for generated uids; Newsgraph passes the uids it declares in constants.ts.
+    const model = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as unknown as ModelSpec | undefined;
+    return model ?? undefined;
+  };
+}
+
+/** The Koa context of the request being served, if any (undefined in scripts, seeds and jobs). */
+export interface RequestState {
+  state?: {
+    route?: { info?: { type?: string } };
+    auth?: { strategy?: { name?: string }; credentials?: unknown };
+  };
+}
+
+export function currentRequest(strapi: Core.Strapi): RequestState | undefined {
+  return strapi.requestContext.get() as RequestState | undefined;
+}
