@@ -1,21 +1,30 @@
 import sanitizeHtml from 'sanitize-html';
 import { decodeHTML } from 'entities';
 
-/** Elements whose content is code or markup, not prose: dropped whole rather than unwrapped. */
-const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'title'];
+import { escapeUnterminatedMarkup } from './unterminated-markup';
 
+/**
+ * Every tag goes, but the text inside every element stays (no "non-text" elements): an unclosed
+ * <title> or <script> in a pasted quote would otherwise swallow the rest of the editor's words.
+ * What is left is text, inert wherever it is shown.
+ */
 const STRIP_ALL_TAGS: sanitizeHtml.IOptions = {
   allowedTags: [],
   allowedAttributes: {},
   disallowedTagsMode: 'discard',
-  nonTextTags: NON_TEXT_TAGS,
+  nonTextTags: [],
 };
+
+/** An unterminated "<!--" survives as text (see escapeUnterminatedMarkup); in plain text it is noise. */
+function dropCommentOpeners(text: string): string {
+  return text.replace(/<!--|<!\[CDATA\[/g, '');
+}
 
 /** Enough rounds for any realistic nesting of entity-encoded markup; see toPlainText. */
 const MAX_DECODE_ROUNDS = 8;
 
 /**
- * Turns editor or API input into plain text: every tag removed, entities decoded back to the
+ * Turns editor or API input into plain text: every tag removed (its text kept), entities decoded back to the
  * characters they stand for (so "AT&amp;T" is stored as "AT&T", not double-encoded on output),
  * surrounding whitespace trimmed.
  *
@@ -24,10 +33,10 @@ const MAX_DECODE_ROUNDS = 8;
  * input was encoded.
  */
 export function toPlainText(input: string): string {
-  let current = input;
+  let current = escapeUnterminatedMarkup(input);
   for (let round = 0; round < MAX_DECODE_ROUNDS; round += 1) {
-    const next = decodeHTML(sanitizeHtml(current, STRIP_ALL_TAGS));
-    if (next === current) return current.trim();
+    const next = decodeHTML(sanitizeHtml(escapeUnterminatedMarkup(current), STRIP_ALL_TAGS));
+    if (next === current) return dropCommentOpeners(current).trim();
     current = next;
   }
   // Still changing after many rounds: a deliberately nested payload. Keep the last stripped form

@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { decodeHTML } from 'entities';
+import { escapeUnterminatedMarkup } from './unterminated-markup';
 
 /** URL schemes a link may keep. Everything else (javascript:, data:, vbscript:, file:...) is dropped. */
 const LINK_SCHEMES = ['http', 'https', 'mailto'];
@@ -32,8 +33,9 @@ const RICH_TEXT_OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemes: LINK_SCHEMES,
   allowedSchemesByTag: { img: IMAGE_SCHEMES },
   allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'],
+  // A tag outside the allowlist is shown as text rather than dropped with its content: a body that
+  // quotes "<script>" or has an unclosed <textarea> keeps every word, and none of it runs.
+  disallowedTagsMode: 'escape',
   transformTags: {
     // Links keep their href only with an explicit http, https or mailto scheme: a relative or
     // scheme-less href is dropped rather than guessed at.
@@ -75,11 +77,11 @@ function neutralizeMarkdownLinks(markdown: string): string {
 }
 
 /**
- * Sanitizes a Story body: Markdown that may contain HTML. HTML goes through an allowlist (no
- * script, no event handlers, no style, links and images with http(s)/mailto URLs only), and Markdown
+ * Sanitizes a Story body: Markdown that may contain HTML. HTML goes through an allowlist (tags
+ * outside it are escaped into visible text, no event handlers, no style, links and images with http(s)/mailto URLs only), and Markdown
  * link and image destinations with any other scheme are replaced by "#", so that no renderer
  * downstream can be made to run code from the body.
  */
 export function sanitizeStoryBody(markdown: string): string {
-  return neutralizeMarkdownLinks(sanitizeHtml(markdown, RICH_TEXT_OPTIONS));
+  return neutralizeMarkdownLinks(sanitizeHtml(escapeUnterminatedMarkup(markdown), RICH_TEXT_OPTIONS));
 }
