@@ -6,6 +6,8 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] };
 
 module.exports = {
+  // Booting Strapi and creating a PostgreSQL schema takes seconds, not milliseconds.
+  testTimeout: 120_000,
   projects: [
     {
       displayName: 'unit',

@@ -14,3 +14,5 @@ process.env.ENCRYPTION_KEY = secret();
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL || 'warn';
 process.env.DATABASE_CLIENT = process.env.DATABASE_CLIENT || 'sqlite';
+// Tests never read the developer's .env: each run is hermetic, as on a fresh clone in CI.
+process.env.ENV_PATH = require('path').join(__dirname, 'no-such-env-file');

@@ -42,7 +42,10 @@ export function sanitizeDocumentData(data: DocumentData, model: ModelSpec, looku
     switch (attribute.type) {
       case 'string':
       case 'text':
-        sanitized[key] = typeof value === 'string' ? normalizeFormat(toPlainText(value), format) : value;
+        // A formatted field (URL, code, tag) is checked against its strict pattern instead: running it
+        // through the HTML stripper would decode "&sect=" in a URL's query into "§=".
+        if (typeof value === 'string') sanitized[key] = format ? normalizeFormat(value.trim(), format) : toPlainText(value);
+        else sanitized[key] = value;
         break;
       case 'richtext':
         sanitized[key] = typeof value === 'string' ? sanitizeStoryBody(value) : value;

@@ -27,8 +27,11 @@ function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Characters RFC 3986 never allows unencoded in a URL; in a stored URL they can only be an attack or a typo. */
+const CHARACTERS_NEVER_IN_URLS = /[\s<>"`{}|\\^]/;
+
 export function isHttpUrl(value: string): boolean {
-  if (/\s/.test(value)) return false;
+  if (CHARACTERS_NEVER_IN_URLS.test(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';

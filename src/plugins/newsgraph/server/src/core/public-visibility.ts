@@ -30,6 +30,24 @@ function andFilters(first: unknown, second: Filters, dialect: FilterDialect): Fi
 }
 
 /**
+ * A condition on a relation may be written on the relation itself (`speaker: 42`,
+ * `speaker: { $null: true }`); once the visibility rule is AND-ed in, it must address the related
+ * document's id, or the query builder would meet a scalar operator where it expects attributes.
+ */
+function relationConditionAsObject(value: unknown, dialect: FilterDialect): unknown {
+  if (!isPlainObject(value)) return value === undefined ? value : { id: value };
+  if (dialect !== 'strapi') return value; // GraphQL relation filters only take attributes and and/or/not
+  const logical = new Set(LOGICAL_OPERATORS.map((name) => operatorName(name, dialect)));
+  const onId: Filters = {};
+  const rest: Filters = {};
+  for (const [key, condition] of Object.entries(value)) {
+    if (key.startsWith('$') && !logical.has(key)) onId[key] = condition;
+    else rest[key] = condition;
+  }
+  return Object.keys(onId).length === 0 ? value : { ...rest, id: onId };
+}
+
+/**
  * Rewrites client filters so that a condition on a related document only looks at related documents
  * the reader may see. Without it, `actors?filters[statementsMade][text][$contains]=...` would tell a
  * public reader whether an embargoed statement contains a word.
@@ -46,7 +64,8 @@ export function restrictFilters(filters: unknown, model: ModelSpec, lookup: Mode
       restricted[key] = restrictFilters(value, model, lookup, rules, dialect);
     } else if (attribute?.type === 'relation' && attribute.target) {
       const target = lookup(attribute.target);
-      const inner = target ? restrictFilters(value, target, lookup, rules, dialect) : value;
+      const condition = relationConditionAsObject(value, dialect);
+      const inner = target ? restrictFilters(condition, target, lookup, rules, dialect) : condition;
       const rule = rules[attribute.target];
       restricted[key] = rule ? andFilters(inner, dialect === 'strapi' ? rule : (toGraphqlDialect(rule) as Filters), dialect) : inner;
     } else if (attribute?.type === 'component' && attribute.component) {

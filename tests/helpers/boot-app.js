@@ -1,0 +1,29 @@
+/**
+ * Boots the compiled app in a child process with the environment it is given, reports what the
+ * bootstrap did as one JSON line on stdout, and shuts down. Used to test start-up behaviour that
+ * depends on NODE_ENV (the development demo and admin, the production secret check), which cannot
+ * change inside the Jest process.
+ */
+const path = require('path');
+const { createStrapi } = require('@strapi/strapi');
+
+const appDir = path.join(__dirname, '..', '..');
+
+(async () => {
+  const app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const count = (uid) => app.db.query(uid).count();
+  const report = {
+    stories: await count('api::story.story'),
+    statements: await count('api::statement.statement'),
+    actors: await count('api::actor.actor'),
+    proposals: await count('api::proposal.proposal'),
+    admins: await count('admin::user'),
+    telemetryDisabled: app.telemetry.isDisabled,
+  };
+  await app.destroy();
+  process.stdout.write(`BOOT-REPORT ${JSON.stringify(report)}\n`);
+  process.exit(0);
+})().catch((error) => {
+  process.stderr.write(`BOOT-FAILED ${error && error.message}\n`);
+  process.exit(1);
+});
