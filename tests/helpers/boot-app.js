@@ -4,13 +4,12 @@
  * depends on NODE_ENV (the development demo and admin, the production secret check), which cannot
  * change inside the Jest process.
  */
-const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
 
-const appDir = path.join(__dirname, '..', '..');
+const { APP_DIR: appDir, TEST_DIST_DIR } = require('../setup/paths');
 
 (async () => {
-  const app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const app = await createStrapi({ appDir, distDir: TEST_DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
   const count = (uid) => app.db.query(uid).count();
   const report = {
     stories: await count('api::story.story'),

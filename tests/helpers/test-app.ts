@@ -6,8 +6,8 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
 
-const APP_DIR = path.join(__dirname, '..', '..');
-const DIST_DIR = path.join(APP_DIR, 'dist');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { APP_DIR, TEST_DIST_DIR } = require('../setup/paths') as { APP_DIR: string; TEST_DIST_DIR: string };
 
 export type DatabaseClient = 'sqlite' | 'postgres';
 
@@ -91,12 +91,12 @@ export interface TestApp {
 }
 
 /**
- * Boots the real Newsgraph app (compiled by tests/setup/compile-app.js) on a database of its own, with
+ * Boots the real Newsgraph app (compiled by tests/setup/compile-app.js into TEST_DIST_DIR) on a database of its own, with
  * routes mounted for supertest and a full-access API token.
  */
 export async function startTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
-  const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir: TEST_DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
   strapi.server.mount();
 
   const tokens = strapi.service('admin::api-token') as { create(attributes: Record<string, unknown>): Promise<{ accessKey: string }> };

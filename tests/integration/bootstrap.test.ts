@@ -13,7 +13,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const APP_DIR = path.join(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { APP_DIR, TEST_DIST_DIR } = require('../setup/paths') as { APP_DIR: string; TEST_DIST_DIR: string };
 const DEMO_KINDS = ['direct_quote', 'paraphrase', 'claim', 'social_post', 'document'];
 
 interface ConfigurationService {
@@ -83,7 +84,7 @@ describe('The newsgraph plugin', () => {
 describe('The demo newsroom', () => {
   test('seedDemoNewsroom - should load a full newsroom once and nothing more on a second run', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { seedDemoNewsroom } = require(path.join(APP_DIR, 'dist', 'src', 'demo', 'seed.js'));
+    const { seedDemoNewsroom } = require(path.join(TEST_DIST_DIR, 'src', 'demo', 'seed.js'));
     const first = await seedDemoNewsroom(app.strapi);
     expect(first.stories).toBe(2);
 
