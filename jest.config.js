@@ -21,6 +21,7 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/setup/compile-app.js',
+      globalTeardown: '<rootDir>/tests/setup/drop-test-databases.js',
       setupFiles: ['<rootDir>/tests/setup/environment.js'],
       slowTestThreshold: 30,
     },

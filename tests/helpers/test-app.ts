@@ -36,7 +36,9 @@ async function createTestDatabase(): Promise<TestDatabase> {
   const client = (process.env.DATABASE_CLIENT || 'sqlite') as DatabaseClient;
 
   if (client === 'postgres') {
-    const name = `newsgraph_test_${suffix}`;
+    // The run id (set by tests/setup/compile-app.js) lets the global teardown drop whatever a crashed
+    // test file left behind.
+    const name = `newsgraph_test_${process.env.NEWSGRAPH_TEST_RUN ?? 'adhoc'}_${suffix}`;
     const admin = new Client(postgresAdminConnection());
     await admin.connect();
     try {
@@ -96,7 +98,13 @@ export interface TestApp {
  */
 export async function startTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
-  const strapi = await createStrapi({ appDir: APP_DIR, distDir: TEST_DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+  let strapi: Core.Strapi;
+  try {
+    strapi = await createStrapi({ appDir: APP_DIR, distDir: TEST_DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   strapi.server.mount();
 
   const tokens = strapi.service('admin::api-token') as { create(attributes: Record<string, unknown>): Promise<{ accessKey: string }> };
