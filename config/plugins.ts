@@ -1,6 +1,9 @@
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+
 type Env = {
   (key: string, fallback?: string): string;
   int(key: string, fallback?: number): number;
+  bool(key: string, fallback?: boolean): boolean;
 };
 
 export default ({ env }: { env: Env }) => ({
@@ -16,7 +19,11 @@ export default ({ env }: { env: Env }) => ({
       amountLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
       maxLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
       defaultLimit: 25,
-      landingPage: env('NODE_ENV', 'development') !== 'production',
+      // Apollo's landing pages (even its "production" one) load their UI from Apollo's CDN, which
+      // newsroom machines may not reach. Off everywhere; GRAPHQL_LANDING_PAGE=true turns the sandbox
+      // on outside production for a developer who can reach it. Any GraphQL client works meanwhile.
+      landingPage: () =>
+        env('NODE_ENV', 'development') !== 'production' && env.bool('GRAPHQL_LANDING_PAGE', false) ? true : ApolloServerPluginLandingPageDisabled(),
       apolloServer: { introspection: true },
     },
   },

@@ -79,6 +79,13 @@ describe('The newsgraph plugin', () => {
     expect(app.strapi.config.get('server.logger.updates.enabled')).toBe(false);
     expect(app.strapi.telemetry.isDisabled).toBe(true);
   });
+
+  test('GET /graphql in a browser - should not serve Apollo\'s landing page, which loads from a CDN', async () => {
+    const response = await app.http().get('/graphql').set('Accept', 'text/html');
+    expect(response.text ?? '').not.toMatch(/apollographql|<html/i);
+    const query = await app.graphql<{ __typename: string }>('{ __typename }');
+    expect(query.data?.__typename).toBe('Query');
+  });
 });
 
 describe('The demo newsroom', () => {
