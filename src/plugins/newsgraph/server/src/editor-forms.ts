@@ -74,6 +74,7 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
       [['checkWorthiness', 4]],
       [['evidence', 12]],
       [['linkOverrides', 12]],
+      [['linkState', 12]],
     ],
     fields: {
       story: { label: 'Story', mainField: 'title' },
@@ -96,6 +97,11 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
       linkOverrides: {
         label: 'Link overrides',
         description: 'Actors an editor pinned or rejected, written by the Newsgraph panel: {"pin": [...], "reject": [...]} of actor documentIds.',
+        editable: false,
+      },
+      linkState: {
+        label: 'Linking',
+        description: 'Written by Newsgraph: how the speaker was found, ambiguous names with their candidates, and whether linking failed (the statement is then relinked).',
         editable: false,
       },
     },

@@ -1,4 +1,6 @@
 import { assignSlugs } from './assign-slugs';
+import { linkStatements } from './link-statements';
+import { relinkOnActorChange } from './relink-on-actor-change';
 import { restrictPublicReads } from './restrict-public-reads';
 import { sanitizeFields } from './sanitize-fields';
 import { validateFields } from './validate-fields';
@@ -7,11 +9,14 @@ import type { DocumentMiddlewareFactory } from '../strapi/types';
 /**
  * Every Document Service middleware of the plugin, one concern each, in the order they run.
  * Sanitation comes before validation so that lengths and formats are checked on what will be stored;
- * slugs come last because they are made from the sanitized title.
+ * slugs are made from the sanitized title; linking reads the sanitized text and writes its own
+ * computed fields after validation; visibility only concerns reads.
  */
 export const DOCUMENT_MIDDLEWARES: ReadonlyArray<DocumentMiddlewareFactory> = [
   sanitizeFields,
   validateFields,
   assignSlugs,
+  linkStatements,
+  relinkOnActorChange,
   restrictPublicReads,
 ];

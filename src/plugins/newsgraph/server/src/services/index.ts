@@ -1,9 +1,17 @@
 import { editorFormsService } from './editor-forms';
+import { linkIndexService } from './link-index';
 import { publicPermissionsService } from './public-permissions';
+import { relinkService } from './relink';
+import { statementLinkerService } from './statement-linker';
+import { storyActorsService } from './story-actors';
 
 export const services = {
   'editor-forms': editorFormsService,
+  'link-index': linkIndexService,
   'public-permissions': publicPermissionsService,
+  relink: relinkService,
+  'statement-linker': statementLinkerService,
+  'story-actors': storyActorsService,
 };
 
 export type NewsgraphServices = { [Name in keyof typeof services]: ReturnType<(typeof services)[Name]> };

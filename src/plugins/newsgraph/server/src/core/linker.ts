@@ -1,0 +1,180 @@
+import { MATCH_VIA, type IndexEntry, type PhraseIndex, type PhraseMatch } from './phrase-index';
+import { tokenize, type Token } from './text-folding';
+
+/** Facts about an actor that help choose between several actors sharing an alias. */
+export interface ActorFacts {
+  country?: string | null;
+  affiliation?: string | null;
+}
+
+export interface LinkOverrides {
+  /** Actors an editor pinned as mentions: never removed by the linker. */
+  pin: string[];
+  /** Actors an editor rejected: never linked, as speaker or mention. */
+  reject: string[];
+}
+
+export interface LinkInput {
+  text: string;
+  attribution?: string | null;
+  /** The speaker an editor chose; it wins over anything the attribution says. */
+  editorSpeaker?: string | null;
+  /** The date role descriptors are resolved on (the story's date), YYYY-MM-DD or ISO date-time. */
+  onDate?: string | null;
+  /** Actors already linked in the same story: the first way to settle an ambiguous alias. */
+  storyActors?: readonly string[];
+  overrides?: LinkOverrides;
+}
+
+export interface AmbiguousPhrase {
+  field: 'attribution' | 'text';
+  phrase: string;
+  candidates: string[];
+}
+
+export interface LinkResult {
+  speaker: string | null;
+  speakerSource: 'editor' | 'attribution' | 'none';
+  mentions: string[];
+  proposals: string[];
+  ambiguous: AmbiguousPhrase[];
+}
+
+const VIA_RANK = new Map<string, number>(MATCH_VIA.map((via, rank) => [via, rank]));
+
+function isValidOn(entry: IndexEntry, date: string | undefined): boolean {
+  if (entry.via !== 'descriptor') return true;
+  // A role descriptor counts only when the dates fit; without a date, only an open-ended role does.
+  if (!date) return !entry.validFrom && !entry.validTo;
+  return (!entry.validFrom || entry.validFrom <= date) && (!entry.validTo || date <= entry.validTo);
+}
+
+/**
+ * The actors a phrase names, keeping only the strongest way of naming: an explicit name or alias of
+ * one actor outranks the derived surname of another, while two actors named the same way (two
+ * people sharing a surname, two valid descriptors) stay candidates for settleAmbiguity.
+ */
+function actorCandidates(match: PhraseMatch, rejected: ReadonlySet<string>): string[] {
+  const entries = match.entries.filter((entry) => entry.kind === 'actor' && !rejected.has(entry.id));
+  if (entries.length === 0) return [];
+  const bestRank = Math.min(...entries.map((entry) => VIA_RANK.get(entry.via)!));
+  return [...new Set(entries.filter((entry) => VIA_RANK.get(entry.via) === bestRank).map((entry) => entry.id))];
+}
+
+/** Verbs that introduce what someone said; the actor right before one is its subject. */
+const SPEECH_VERBS = new Set([
+  'said', 'says', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'posted', 'posts', 'stated', 'states',
+  'announced', 'announces', 'claimed', 'claims', 'tweeted', 'declared', 'insisted', 'warned', 'argued', 'noted',
+  'replied', 'responded', 'confirmed', 'denied', 'acknowledged', 'explained', 'asserted', 'reported', 'reports',
+]);
+/** Words that, right before an actor, make it the speaker of an inverted attribution ("said Peskov"). */
+const INVERTED_MARKERS = new Set(['said', 'says', 'according', 'per']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/**
+ * Picks the phrase of an attribution that names the speaker, by how wire copy is written:
+ *  1. a pronoun subject ("he said", "It said") names nobody the attribution can tell: no speaker;
+ *  2. the phrase that opens the attribution and is followed by a comma ("Halvik, who spoke with...");
+ *  3. the phrase right before a speech verb ("Ukraine's air force said", "..., Scott Bessent, said");
+ *  4. the phrase right after "said" or "according to" ("said Kremlin spokesman Dmitry Peskov");
+ *  5. the phrase that closes the attribution ("Speaking in Kyiv on Monday, Zelenskyy");
+ *  6. otherwise the longest phrase, the earliest of equals.
+ */
+function chooseSpeakerPhrase(attribution: string, matches: PhraseMatch[], tokens: Token[]): PhraseMatch | null {
+  if (matches.length === 0) return null;
+  const word = (position: number) => tokens[position]?.folded;
+  if (SUBJECT_PRONOUNS.has(word(0) ?? '') && SPEECH_VERBS.has(word(1) ?? '')) return null;
+
+  const firstWord = ARTICLES.has(word(0) ?? '') ? 1 : 0;
+  const followedByComma = (match: PhraseMatch) => {
+    const next = tokens[match.end];
+    return next !== undefined && attribution.slice(tokens[match.end - 1]!.end, next.start).includes(',');
+  };
+  const opening = matches.find((match) => match.start === firstWord && followedByComma(match));
+  if (opening) return opening;
+
+  const beforeVerb = matches.filter((match) => SPEECH_VERBS.has(word(match.end) ?? ''));
+  if (beforeVerb.length > 0) return longest(beforeVerb);
+  const afterMarker = matches.find((match) => INVERTED_MARKERS.has(word(match.start - 1) ?? '') || (word(match.start - 1) === 'to' && word(match.start - 2) === 'according'));
+  if (afterMarker) return afterMarker;
+  const closing = matches.find((match) => match.end === tokens.length);
+  if (closing) return closing;
+  return longest(matches);
+}
+
+function longest(matches: PhraseMatch[]): PhraseMatch {
+  return [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)[0]!;
+}
+
+/**
+ * Chooses one actor among several that share a phrase: one an editor pinned, else the one already
+ * linked in the story, else the one the speaker speaks for or shares a country with. Returns null
+ * when nothing decides, so that an ambiguous alias links nobody rather than the wrong actor.
+ */
+export function settleAmbiguity(
+  candidates: readonly string[],
+  context: { pinned: ReadonlySet<string>; storyActors: ReadonlySet<string>; speaker: string | null; facts: (id: string) => ActorFacts | undefined }
+): string | null {
+  if (candidates.length === 1) return candidates[0]!;
+  const narrowers: Array<(id: string) => boolean> = [(id) => context.pinned.has(id), (id) => context.storyActors.has(id)];
+  if (context.speaker) {
+    const speakerFacts = context.facts(context.speaker);
+    narrowers.push((id) => speakerFacts?.affiliation === id);
+    narrowers.push((id) => {
+      const facts = context.facts(id);
+      return Boolean(speakerFacts?.country && facts?.country === speakerFacts.country);
+    });
+  }
+  for (const narrow of narrowers) {
+    const left = candidates.filter(narrow);
+    if (left.length === 1) return left[0]!;
+  }
+  return null;
+}
+
+/**
+ * Links one statement: resolves the speaker from the attribution (unless an editor chose one),
+ * finds the actors and proposals the text names, and applies the editor's pins and rejections.
+ * Pure: everything it knows comes from its arguments.
+ */
+export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: string) => ActorFacts | undefined): LinkResult {
+  const date = input.onDate ? input.onDate.slice(0, 10) : undefined;
+  const accept = (entry: IndexEntry) => isValidOn(entry, date);
+  const pinned = new Set(input.overrides?.pin ?? []);
+  const rejected = new Set(input.overrides?.reject ?? []);
+  const storyActors = new Set(input.storyActors ?? []);
+  const ambiguous: AmbiguousPhrase[] = [];
+
+  let speaker: string | null = input.editorSpeaker ?? null;
+  let speakerSource: LinkResult['speakerSource'] = speaker ? 'editor' : 'none';
+  if (!speaker && input.attribution) {
+    const matches = index.match(input.attribution, accept).filter((match) => actorCandidates(match, rejected).length > 0);
+    const subject = chooseSpeakerPhrase(input.attribution, matches, tokenize(input.attribution));
+    if (subject) {
+      const candidates = actorCandidates(subject, rejected);
+      const chosen = settleAmbiguity(candidates, { pinned, storyActors, speaker: null, facts });
+      if (chosen) {
+        speaker = chosen;
+        speakerSource = 'attribution';
+      } else {
+        ambiguous.push({ field: 'attribution', phrase: subject.text, candidates });
+      }
+    }
+  }
+
+  const mentions = new Set<string>();
+  const proposals = new Set<string>();
+  for (const match of index.match(input.text, accept)) {
+    for (const entry of match.entries) if (entry.kind === 'proposal') proposals.add(entry.id);
+    const candidates = actorCandidates(match, rejected);
+    if (candidates.length === 0) continue;
+    if (speaker && candidates.includes(speaker)) continue; // the speaker referring to themselves
+    const chosen = settleAmbiguity(candidates, { pinned, storyActors, speaker, facts });
+    if (chosen) mentions.add(chosen);
+    else ambiguous.push({ field: 'text', phrase: match.text, candidates });
+  }
+  for (const id of pinned) if (!rejected.has(id) && id !== speaker) mentions.add(id);
+
+  return { speaker, speakerSource, mentions: [...mentions], proposals: [...proposals], ambiguous };
+}

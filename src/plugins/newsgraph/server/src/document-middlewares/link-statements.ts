@@ -1,0 +1,62 @@
+import { STATEMENT_UID, STORY_UID } from '../constants';
+import { isPlainObject } from '../core/model-spec';
+import { getService } from '../strapi/get-service';
+import type { DocumentMiddlewareFactory } from '../strapi/types';
+import type { LinkState } from '../services/statement-linker';
+
+/**
+ * Links every statement written through any door (admin form, REST, GraphQL, imports, code) to its
+ * speaker, the actors it mentions and its proposals, and keeps Story.actors in step.
+ *
+ * A failure inside linking never costs the editor the save: the statement is stored as sent, the
+ * error is logged with its id, and linkState.status = "failed" marks it for the next relink.
+ */
+export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
+  const linker = () => getService(strapi, 'statement-linker');
+  const storyActors = () => getService(strapi, 'story-actors');
+
+  async function syncStories(storyIds: Array<string | null | undefined>): Promise<void> {
+    for (const storyId of new Set(storyIds)) if (storyId) await storyActors().syncStoryActors(storyId);
+  }
+
+  return async (context, next) => {
+    if (context.uid === STORY_UID && context.action === 'publish') {
+      // The story's date may have changed in the draft: relink its statements with the published one.
+      const result = await next();
+      if (context.params.documentId) await getService(strapi, 'relink').relinkStory(context.params.documentId);
+      return result;
+    }
+    if (context.uid !== STATEMENT_UID) return next();
+
+    if (context.action === 'delete') {
+      const stored = context.params.documentId ? await linker().loadStored(context.params.documentId) : null;
+      const result = await next();
+      await syncStories([stored?.story?.documentId]);
+      return result;
+    }
+    if ((context.action !== 'create' && context.action !== 'update') || !isPlainObject(context.params.data)) return next();
+
+    const data = context.params.data;
+    const stored = context.action === 'update' && context.params.documentId ? await linker().loadStored(context.params.documentId) : null;
+    let failure: Error | null = null;
+    const storiesToSync: Array<string | null | undefined> = [stored?.story?.documentId];
+    try {
+      storiesToSync.push(await linker().storyAfterWrite(data, stored));
+      Object.assign(data, await linker().plan(data, stored));
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      const linkState: LinkState = { status: 'failed', error: failure.message, linkedAt: new Date().toISOString() };
+      data.linkState = linkState;
+    }
+
+    const result = (await next()) as { documentId?: string } | null;
+    const documentId = result?.documentId ?? context.params.documentId ?? '(unknown)';
+    if (failure) strapi.log.error(`[newsgraph] linking statement ${documentId} failed; saved unlinked and marked for relinking: ${failure.message}`);
+    try {
+      await syncStories(storiesToSync);
+    } catch (error) {
+      strapi.log.error(`[newsgraph] keeping Story.actors in step after statement ${documentId} failed: ${(error as Error).message}`);
+    }
+    return result;
+  };
+};

@@ -1,0 +1,24 @@
+import { ACTOR_UID } from '../constants';
+import { isPlainObject } from '../core/model-spec';
+import { getService } from '../strapi/get-service';
+import type { DocumentMiddlewareFactory } from '../strapi/types';
+
+/** Fields of an actor that change what the linker finds. */
+const LINKING_FIELDS = ['name', 'aliases', 'positions', 'kind', 'country', 'affiliation'];
+
+/**
+ * When an actor is created, or its name, aliases or positions change, the statements that could
+ * name it are relinked in the background, so that a new alias links the statements already written.
+ */
+export const relinkOnActorChange: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
+  if (context.uid !== ACTOR_UID || (context.action !== 'create' && context.action !== 'update')) return next();
+  const data = context.params.data;
+  const touchesLinking = context.action === 'create' || (isPlainObject(data) && LINKING_FIELDS.some((field) => field in data));
+  const result = (await next()) as { documentId?: string } | null;
+  if (touchesLinking && result?.documentId) {
+    const relink = getService(strapi, 'relink');
+    const affected = await relink.statementsAffectedByActor(result.documentId);
+    if (affected.length > 0) relink.start(affected);
+  }
+  return result;
+};

@@ -1,0 +1,150 @@
+import type { Core } from '@strapi/strapi';
+import { ACTOR_UID, PROPOSAL_UID } from '../constants';
+import { indexActor, indexProposal, type LinkableActor, type LinkableProposal } from '../core/linkable';
+import type { ActorFacts } from '../core/linker';
+import { PhraseIndex } from '../core/phrase-index';
+
+type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
+
+interface Signature {
+  actors: string;
+  proposals: string;
+}
+
+interface ActorRow {
+  documentId: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  updatedAt: string | Date;
+  affiliation?: { documentId: string } | null;
+  aliases?: Array<{ name: string | null }>;
+  positions?: Array<{ title: string | null; descriptors: string | null; from: string | null; to: string | null }>;
+}
+
+interface ProposalRow {
+  documentId: string;
+  title: string;
+  updatedAt: string | Date;
+  aliases?: Array<{ name: string | null }>;
+}
+
+const ACTOR_POPULATE = { affiliation: { select: ['documentId'] }, aliases: true, positions: true };
+/** Rows loaded per query while building the index: bounded memory whatever the newsroom's size. */
+const BATCH = 2000;
+
+function toTimestamp(value: string | Date | null | undefined): string {
+  if (!value) return '';
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+/**
+ * Keeps the phrase index of the newsroom's actors and proposals in memory, built once and then
+ * patched: before each use it reads a cheap signature of both tables (row count and latest update),
+ * reloads only what changed since, and rebuilds when a row disappeared. Several Strapi instances on
+ * one database therefore agree without talking to each other: an alias added through one instance
+ * is in every instance's next link.
+ */
+export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let index = new PhraseIndex();
+  const facts = new Map<string, ActorFacts>();
+  let signature: Signature | null = null;
+  let lastActorUpdate = '';
+  let lastProposalUpdate = '';
+  let refreshing: Promise<void> | null = null;
+
+  async function tableSignature(uid: string): Promise<{ text: string; latest: string }> {
+    const meta = strapi.db.metadata.get(uid as QueryUid);
+    const row = await strapi.db
+      .connection(meta.tableName)
+      .count({ count: '*' })
+      .max({ latest: 'updated_at' })
+      .first();
+    const latest = toTimestamp(row?.latest as string | Date | null);
+    return { text: `${String(row?.count)}|${latest}`, latest };
+  }
+
+  function addActor(row: ActorRow): void {
+    const actor: LinkableActor = {
+      documentId: row.documentId,
+      name: row.name,
+      kind: row.kind,
+      country: row.country,
+      affiliation: row.affiliation?.documentId ?? null,
+      aliases: row.aliases ?? [],
+      positions: row.positions ?? [],
+    };
+    indexActor(index, actor);
+    facts.set(row.documentId, { country: row.country, affiliation: actor.affiliation ?? null });
+  }
+
+  function addProposal(row: ProposalRow): void {
+    const proposal: LinkableProposal = { documentId: row.documentId, title: row.title, aliases: row.aliases ?? [] };
+    indexProposal(index, proposal);
+  }
+
+  async function loadActors(since: string): Promise<void> {
+    for (let offset = 0; ; offset += BATCH) {
+      const rows = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({
+        where: since ? { updatedAt: { $gte: since } } : {},
+        populate: ACTOR_POPULATE,
+        orderBy: { id: 'asc' },
+        offset,
+        limit: BATCH,
+      })) as ActorRow[];
+      rows.forEach(addActor);
+      for (const row of rows) if (toTimestamp(row.updatedAt) > lastActorUpdate) lastActorUpdate = toTimestamp(row.updatedAt);
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  async function loadProposals(since: string): Promise<void> {
+    for (let offset = 0; ; offset += BATCH) {
+      const rows = (await strapi.db.query(PROPOSAL_UID as QueryUid).findMany({
+        where: since ? { updatedAt: { $gte: since } } : {},
+        populate: { aliases: true },
+        orderBy: { id: 'asc' },
+        offset,
+        limit: BATCH,
+      })) as ProposalRow[];
+      rows.forEach(addProposal);
+      for (const row of rows) if (toTimestamp(row.updatedAt) > lastProposalUpdate) lastProposalUpdate = toTimestamp(row.updatedAt);
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    const [actors, proposals] = await Promise.all([tableSignature(ACTOR_UID), tableSignature(PROPOSAL_UID)]);
+    const next: Signature = { actors: actors.text, proposals: proposals.text };
+    if (signature && next.actors === signature.actors && next.proposals === signature.proposals) return;
+
+    const countOf = (text: string) => Number(text.split('|')[0]);
+    const shrank = !signature || countOf(next.actors) < countOf(signature.actors) || countOf(next.proposals) < countOf(signature.proposals);
+    if (shrank) {
+      // A deletion leaves no trace to patch from: rebuild.
+      index = new PhraseIndex();
+      facts.clear();
+      lastActorUpdate = '';
+      lastProposalUpdate = '';
+    }
+    await loadActors(lastActorUpdate);
+    await loadProposals(lastProposalUpdate);
+    signature = next;
+  }
+
+  return {
+    /** The index and actor facts, fresh as of this call. */
+    async current(): Promise<{ index: PhraseIndex; facts: (id: string) => ActorFacts | undefined }> {
+      // One refresh at a time: concurrent saves wait for the same reload instead of each starting one.
+      refreshing ??= refresh().finally(() => {
+        refreshing = null;
+      });
+      await refreshing;
+      return { index, facts: (id: string) => facts.get(id) };
+    },
+    /** Forget everything: the next use rebuilds from the database. */
+    invalidate(): void {
+      signature = null;
+    },
+  };
+};
