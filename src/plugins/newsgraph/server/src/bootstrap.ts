@@ -1,7 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { PERMISSION_ACTIONS } from './permissions';
 import { getService } from './strapi/get-service';
 
+interface ActionProvider {
+  registerMany(actions: typeof PERMISSION_ACTIONS): Promise<void>;
+}
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  const actionProvider = (strapi.admin!.services.permission as { actionProvider: ActionProvider }).actionProvider;
+  await actionProvider.registerMany(PERMISSION_ACTIONS);
+
   const granted = await getService(strapi, 'public-permissions').grantPublicReads();
   if (granted.length > 0) strapi.log.info(`[newsgraph] granted Public: ${granted.join(', ')}`);
 

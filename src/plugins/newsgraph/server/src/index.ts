@@ -2,6 +2,8 @@ import bootstrap from './bootstrap';
 import config from './config';
 import destroy from './destroy';
 import register from './register';
+import { controllers } from './controllers';
+import { routes } from './routes';
 import { services } from './services';
 
 export default {
@@ -11,8 +13,8 @@ export default {
   config,
   services,
   contentTypes: {},
-  controllers: {},
-  routes: {},
+  controllers,
+  routes,
   policies: {},
   middlewares: {},
 };

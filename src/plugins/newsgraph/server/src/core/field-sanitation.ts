@@ -7,6 +7,9 @@ export interface SanitationOptions {
   dropComputedFields: boolean;
 }
 
+/** Formats checked against a strict pattern, which no HTML can pass: these skip the HTML stripper. */
+const STRICT_FORMATS = new Set(['http-url', 'wikidata-id', 'iso-country', 'bcp47']);
+
 function normalizeFormat(value: string, format: string | undefined): string {
   // Codes are case-insensitive for people but compared exactly by machines: store one spelling.
   if (format === 'iso-country' || format === 'wikidata-id') return value.toUpperCase();
@@ -44,7 +47,7 @@ export function sanitizeDocumentData(data: DocumentData, model: ModelSpec, looku
       case 'text':
         // A formatted field (URL, code, tag) is checked against its strict pattern instead: running it
         // through the HTML stripper would decode "&sect=" in a URL's query into "§=".
-        if (typeof value === 'string') sanitized[key] = format ? normalizeFormat(value.trim(), format) : toPlainText(value);
+        if (typeof value === 'string') sanitized[key] = format && STRICT_FORMATS.has(format) ? normalizeFormat(value.trim(), format) : toPlainText(value);
         else sanitized[key] = value;
         break;
       case 'richtext':

@@ -93,6 +93,9 @@ function checkFormat(value: string, attribute: AttributeSpec, label: string): st
       return ISO_COUNTRY_PATTERN.test(value) ? null : `${label} must be an ISO 3166-1 alpha-2 country code such as UA`;
     case 'bcp47':
       return isLanguageTag(value) ? null : `${label} must be a BCP 47 language tag such as en or uk-UA`;
+    case 'name':
+      // A name the linker can match has at least one letter or digit; "!!!" names nothing.
+      return /[\p{L}\p{N}]/u.test(value) ? null : `${label} must contain a letter or a digit`;
     default:
       return null;
   }
@@ -166,6 +169,9 @@ function validateComponent(value: unknown, attribute: AttributeSpec, path: strin
   const label = describePath(path);
   if (attribute.repeatable) {
     if (!Array.isArray(value)) return [{ path, message: `${label} must be a list` }];
+    if (attribute.max !== undefined && value.length > Number(attribute.max)) {
+      return [{ path, message: `${label} may hold at most ${attribute.max} items (got ${value.length})` }];
+    }
     return value.flatMap((item, index) => {
       const itemPath = [...path, String(index)];
       if (!isPlainObject(item)) return [{ path: itemPath, message: `${describePath(itemPath)} must be an object` }];

@@ -31,36 +31,55 @@ function dateOnly(value: string | null | undefined): string | undefined {
   return value ? value.slice(0, 10) : undefined;
 }
 
+export interface ActorPhrase {
+  text: string;
+  via: IndexEntry['via'];
+  validFrom?: string;
+  validTo?: string;
+}
+
 /**
- * Registers every phrase that names `actor`: its name, its aliases, for a person the surname alone
- * and after a title or form of address ("Putin", "President Putin", "Mr Putin"), and the role
- * descriptors of its positions with their dates. Replaces what the actor registered before.
+ * Every phrase that names `actor`: its name, its aliases, for a person the surname alone and after a
+ * title or form of address ("Putin", "President Putin", "Mr Putin"; surnames are taken from the name
+ * and from every alias of two words or more, so "Vargová" comes with "Elena Vargová"), and the role
+ * descriptors of its positions with their dates.
  */
-export function indexActor(index: PhraseIndex, actor: LinkableActor): void {
-  index.remove('actor', actor.documentId);
-  const entry = (via: IndexEntry['via'], extra: Partial<IndexEntry> = {}) => ({ kind: 'actor' as const, id: actor.documentId, via, ...extra });
+export function actorPhrases(actor: LinkableActor): ActorPhrase[] {
+  const phrases: ActorPhrase[] = [{ text: actor.name, via: 'name' }];
+  const aliases = (actor.aliases ?? []).map((alias) => alias.name ?? '').filter((name) => name.trim() !== '');
+  for (const alias of aliases) phrases.push({ text: alias, via: 'alias' });
 
-  index.add(actor.name, entry('name'));
-  for (const alias of actor.aliases ?? []) if (alias.name) index.add(alias.name, entry('alias'));
-
-  const nameTokens = tokenize(actor.name);
-  if (actor.kind === 'person' && nameTokens.length >= 2) {
-    const surname = nameTokens[nameTokens.length - 1]!.original;
-    index.add(surname, entry('surname'));
+  if (actor.kind === 'person') {
     const titles = new Set(HONORIFICS);
     for (const position of actor.positions ?? []) {
       const firstWord = position.title ? tokenize(position.title)[0]?.original : undefined;
       if (firstWord) titles.add(firstWord);
     }
-    for (const title of titles) index.add(`${title} ${surname}`, entry('title-surname'));
+    const surnames = new Set<string>();
+    for (const fullName of [actor.name, ...aliases]) {
+      const tokens = tokenize(fullName);
+      if (tokens.length >= 2) surnames.add(tokens[tokens.length - 1]!.original);
+    }
+    for (const surname of surnames) {
+      phrases.push({ text: surname, via: 'surname' });
+      for (const title of titles) phrases.push({ text: `${title} ${surname}`, via: 'title-surname' });
+    }
   }
 
   for (const position of actor.positions ?? []) {
-    const validity = { validFrom: dateOnly(position.from), validTo: dateOnly(position.to) };
     for (const line of (position.descriptors ?? '').split('\n')) {
       const descriptor = withoutArticle(line);
-      if (descriptor) index.add(descriptor, entry('descriptor', validity));
+      if (descriptor) phrases.push({ text: descriptor, via: 'descriptor', validFrom: dateOnly(position.from), validTo: dateOnly(position.to) });
     }
+  }
+  return phrases;
+}
+
+/** Registers every phrase of `actor` (see actorPhrases), replacing what it registered before. */
+export function indexActor(index: PhraseIndex, actor: LinkableActor): void {
+  index.remove('actor', actor.documentId);
+  for (const phrase of actorPhrases(actor)) {
+    index.add(phrase.text, { kind: 'actor', id: actor.documentId, via: phrase.via, validFrom: phrase.validFrom, validTo: phrase.validTo });
   }
 }
 

@@ -2,7 +2,7 @@
  * The slice of a Strapi content-type or component schema that Newsgraph's pure modules read.
  * Kept structural so the core can be unit-tested with plain objects, without booting Strapi.
  */
-export type FieldFormat = 'http-url' | 'wikidata-id' | 'iso-country' | 'bcp47' | 'link-overrides';
+export type FieldFormat = 'http-url' | 'wikidata-id' | 'iso-country' | 'bcp47' | 'link-overrides' | 'name';
 
 export interface NewsgraphFieldOptions {
   /** A format checked on every write (see core/field-validation.ts). */
@@ -18,6 +18,7 @@ export interface AttributeSpec {
   required?: boolean;
   maxLength?: number;
   minLength?: number;
+  /** For numbers: the bounds; for a repeatable component: the number of items. */
   min?: number | string;
   max?: number | string;
   enum?: readonly string[];

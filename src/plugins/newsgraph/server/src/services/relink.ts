@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, STATEMENT_UID } from '../constants';
+import { actorPhrases } from '../core/linkable';
 import { foldPhrase } from '../core/text-folding';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
@@ -64,20 +65,16 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Statements whose text or attribution contains one of the actor's phrases, or that link it now. */
     async statementsAffectedByActor(actorDocumentId: string): Promise<string[]> {
       const actor = (await strapi.db.query(ACTOR_UID as QueryUid).findOne({ where: { documentId: actorDocumentId }, populate: { aliases: true, positions: true } })) as {
+        documentId: string;
         name: string;
+        kind: string;
         aliases?: Array<{ name: string | null }>;
-        positions?: Array<{ descriptors: string | null }>;
+        positions?: Array<{ title: string | null; descriptors: string | null; from: string | null; to: string | null }>;
       } | null;
       const phrases = new Set<string>();
-      if (actor) {
-        const names = [actor.name, ...(actor.aliases ?? []).map((alias) => alias.name ?? '')];
-        const lastWord = foldPhrase(actor.name).split(' ').pop();
-        if (lastWord) names.push(lastWord);
-        for (const position of actor.positions ?? []) names.push(...(position.descriptors ?? '').split('\n').map((line) => line.replace(/^\s*(the|a|an)\s+/i, '')));
-        for (const name of names) {
-          const folded = foldPhrase(name);
-          if (folded) phrases.add(folded);
-        }
+      for (const phrase of actor ? actorPhrases(actor) : []) {
+        const folded = foldPhrase(phrase.text);
+        if (folded) phrases.add(folded);
       }
       const byText = phrases.size === 0 ? [] : ((await strapi.db.query(STATEMENT_UID as QueryUid).findMany({
         where: { $or: [...phrases].map((phrase) => ({ linkText: { $contains: ` ${phrase} ` } })) },

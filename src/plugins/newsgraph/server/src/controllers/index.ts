@@ -1,0 +1,5 @@
+import { linksController } from './links';
+
+export const controllers = {
+  links: linksController,
+};

@@ -1,0 +1,78 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ACTOR_UID, STATEMENT_UID } from '../constants';
+import { isPlainObject } from '../core/model-spec';
+import { getService } from '../strapi/get-service';
+
+type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
+
+interface KoaContext {
+  params: Record<string, string>;
+  request: { body?: unknown };
+  body: unknown;
+}
+
+function idList(body: Record<string, unknown>, key: 'pin' | 'reject'): string[] {
+  const value = body[key] ?? [];
+  if (!Array.isArray(value) || value.some((id) => typeof id !== 'string' || id.trim() === '')) {
+    throw new errors.ValidationError(`${key} must be a list of actor documentIds`, { errors: [{ path: [key], message: `${key} must be a list of actor documentIds`, name: 'ValidationError' }] });
+  }
+  return [...new Set(value as string[])];
+}
+
+/**
+ * Editors' corrections to the linker (PUT /newsgraph/statements/:documentId/link-overrides) and
+ * relink jobs (POST /newsgraph/relink, GET /newsgraph/relink/:jobId).
+ */
+export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * @throws errors.ValidationError for a malformed body or unknown actors
+   * @throws errors.NotFoundError for an unknown statement
+   */
+  async updateOverrides(ctx: KoaContext) {
+    const { documentId } = ctx.params;
+    const body = ctx.request.body;
+    if (!isPlainObject(body)) throw new errors.ValidationError('Send { "pin": [actorDocumentId], "reject": [actorDocumentId] }');
+    const pin = idList(body, 'pin');
+    const reject = idList(body, 'reject');
+    const both = pin.filter((id) => reject.includes(id));
+    if (both.length > 0) throw new errors.ValidationError(`Cannot both pin and reject ${both.join(', ')}`, { errors: [{ path: ['reject'], message: `pinned and rejected: ${both.join(', ')}`, name: 'ValidationError' }] });
+
+    const statement = await strapi.db.query(STATEMENT_UID as QueryUid).findOne({ where: { documentId: documentId ?? '' }, select: ['id'] });
+    if (!statement) throw new errors.NotFoundError(`No statement ${documentId}`);
+    const wanted = [...pin, ...reject];
+    const known = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { documentId: { $in: wanted } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+    const unknown = wanted.filter((id) => !known.some((actor) => actor.documentId === id));
+    if (unknown.length > 0) throw new errors.ValidationError(`Unknown actor(s) ${unknown.join(', ')}`, { errors: [{ path: ['pin'], message: `unknown actors: ${unknown.join(', ')}`, name: 'ValidationError' }] });
+
+    const updated = await strapi.documents(STATEMENT_UID as 'api::statement.statement').update({
+      documentId: documentId!,
+      data: { linkOverrides: pin.length > 0 || reject.length > 0 ? { pin, reject } : null } as never,
+      populate: { speaker: { fields: ['name'] }, mentions: { fields: ['name'] } } as never,
+    });
+    ctx.body = { data: updated };
+  },
+
+  /** @throws errors.ValidationError when `actor` is not a string */
+  async startRelink(ctx: KoaContext) {
+    const body = isPlainObject(ctx.request.body) ? ctx.request.body : {};
+    const relink = getService(strapi, 'relink');
+    let statementIds: string[];
+    if (body.actor !== undefined) {
+      if (typeof body.actor !== 'string' || body.actor === '') throw new errors.ValidationError('actor must be an actor documentId');
+      statementIds = await relink.statementsAffectedByActor(body.actor);
+    } else {
+      const rows = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({ select: ['documentId'] })) as Array<{ documentId: string }>;
+      statementIds = rows.map((row) => row.documentId);
+    }
+    const job = relink.start(statementIds);
+    ctx.body = { data: { jobId: job.id } };
+  },
+
+  /** @throws errors.NotFoundError for an unknown job */
+  async relinkStatus(ctx: KoaContext) {
+    const job = getService(strapi, 'relink').job(ctx.params.jobId ?? '');
+    if (!job) throw new errors.NotFoundError(`No relink job ${ctx.params.jobId}`);
+    ctx.body = { data: { status: job.status, done: job.done, total: job.total, failed: job.failed } };
+  },
+});

@@ -1,0 +1,204 @@
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { storyInput } from '../fixtures/documents';
+import { STORY_DATE, WIRE_ACTORS, WIRE_PROPOSALS, WIRE_STATEMENTS } from '../fixtures/wire-story';
+
+let app: TestApp;
+let adminToken: string;
+const actorIds = new Map<string, string>();
+const keyOf = new Map<string, string>();
+const proposalIds = new Map<string, string>();
+let storyId: string;
+
+const auth = () => ({ Authorization: `Bearer ${app.apiToken}` });
+const asAdmin = () => ({ Authorization: `Bearer ${adminToken}` });
+const keys = (items: Array<{ documentId: string }> | undefined) => (items ?? []).map((item) => keyOf.get(item.documentId) ?? item.documentId).sort();
+
+interface LinkedStatement {
+  documentId: string;
+  speaker: { documentId: string } | null;
+  mentions: Array<{ documentId: string }>;
+  proposals: Array<{ documentId: string }>;
+  linkState: { status: string; ambiguous?: Array<{ candidates: string[] }> } | null;
+}
+
+async function readStatement(documentId: string): Promise<LinkedStatement> {
+  const response = await app.http().get(`/api/statements/${documentId}?populate[speaker]=true&populate[mentions]=true&populate[proposals]=true`).set(auth());
+  return response.body.data;
+}
+
+async function createStatement(data: Record<string, unknown>): Promise<LinkedStatement> {
+  const created = await app.http().post('/api/statements').set(auth()).send({ data: { story: storyId, ...data } });
+  expect(created.status).toBe(201);
+  return readStatement(created.body.data.documentId);
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const registered = await app.http().post('/admin/register-admin').send({ email: 'desk@newsgraph.test', password: 'Desk-Passw0rd', firstname: 'Desk', lastname: 'Editor' });
+  adminToken = registered.body.data.token;
+  for (const actor of WIRE_ACTORS) {
+    const { key, ...data } = actor;
+    const created = await app.http().post('/api/actors').set(auth()).send({ data });
+    expect(created.status).toBe(201);
+    actorIds.set(key, created.body.data.documentId);
+    keyOf.set(created.body.data.documentId, key);
+  }
+  for (const proposal of WIRE_PROPOSALS) {
+    const { key, ...data } = proposal;
+    const created = await app.http().post('/api/proposals').set(auth()).send({ data });
+    proposalIds.set(key, created.body.data.documentId);
+    keyOf.set(created.body.data.documentId, key);
+  }
+  const story = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ storyDate: STORY_DATE }) });
+  storyId = story.body.data.documentId;
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('Linking a wire story', () => {
+  test('REST create - should link every speaker, mention and proposal of the story', async () => {
+    const wrong: string[] = [];
+    for (const expected of WIRE_STATEMENTS) {
+      const linked = await createStatement({ text: expected.text, kind: expected.kind, attribution: expected.attribution });
+      const got = { speaker: linked.speaker ? keyOf.get(linked.speaker.documentId) ?? null : null, mentions: keys(linked.mentions), proposals: keys(linked.proposals) };
+      const want = { speaker: expected.speaker, mentions: [...expected.mentions].sort(), proposals: [...expected.proposals].sort() };
+      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${JSON.stringify(expected.text)}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('Story.actors - should equal the union of its statements\' speakers and mentions', async () => {
+    const story = await app.http().get(`/api/stories/${storyId}?populate[actors]=true`).set(auth());
+    const expected = new Set<string>();
+    for (const statement of WIRE_STATEMENTS) {
+      if (statement.speaker) expected.add(statement.speaker);
+      statement.mentions.forEach((key) => expected.add(key));
+    }
+    expect(keys(story.body.data.actors)).toEqual([...expected].sort());
+  });
+});
+
+describe('Links follow edits', () => {
+  test('REST update - should change the links when the text changes', async () => {
+    const statement = await createStatement({ text: 'Kessa is ready', kind: 'claim', attribution: 'Iva Korr said' });
+    expect(keys(statement.mentions)).toEqual(['tolen']);
+    await app.http().put(`/api/statements/${statement.documentId}`).set(auth()).send({ data: { text: 'The Grey House is ready for the Kessa talks' } });
+    const updated = await readStatement(statement.documentId);
+    expect(keys(updated.mentions)).toEqual(['maravia-gov']);
+    expect(keys(updated.proposals)).toEqual(['summit']);
+    expect(keyOf.get(updated.speaker!.documentId)).toBe('korr');
+  });
+
+  test('GraphQL and strapi.documents() - should link the same way as REST', async () => {
+    const viaGraphql = await app.graphql<{ createStatement: { documentId: string } }>(
+      'mutation Create($data: StatementInput!) { createStatement(data: $data) { documentId } }',
+      { data: { text: 'Ostrov wants the truce', kind: 'claim', attribution: 'Piotr Halas said', story: storyId } },
+      app.apiToken
+    );
+    expect(viaGraphql.errors).toBeUndefined();
+    const linked = await readStatement(viaGraphql.data!.createStatement.documentId);
+    expect(keyOf.get(linked.speaker!.documentId)).toBe('halas');
+    expect(keys(linked.mentions)).toEqual(['maravia']);
+
+    const viaDocuments = await app.strapi.documents('api::statement.statement').create({
+      data: { text: 'Ostrov wants the truce', kind: 'claim', attribution: 'Piotr Halas said', story: storyId } as never,
+      populate: ['speaker', 'mentions', 'proposals'],
+    });
+    expect(keyOf.get((viaDocuments.speaker as { documentId: string }).documentId)).toBe('halas');
+    expect(keys(viaDocuments.proposals as Array<{ documentId: string }>)).toEqual(['truce']);
+  });
+
+  test('an explicit speaker - should win over the attribution', async () => {
+    const statement = await createStatement({ text: 'No comment', kind: 'direct_quote', attribution: 'Varga said', speaker: actorIds.get('korr') });
+    expect(keyOf.get(statement.speaker!.documentId)).toBe('korr');
+  });
+
+  test('a new alias - should relink the statements that use it', async () => {
+    const statement = await createStatement({ text: 'The Lantern Palace denied the report', kind: 'claim', attribution: 'officials said' });
+    expect(keys(statement.mentions)).toEqual([]);
+    const actorId = actorIds.get('tolen')!;
+    const actor = await app.http().get(`/api/actors/${actorId}?populate=aliases`).set(auth());
+    const aliases = actor.body.data.aliases.map((alias: { name: string }) => ({ name: alias.name }));
+    await app.http().put(`/api/actors/${actorId}`).set(auth()).send({ data: { aliases: [...aliases, { name: 'the Lantern Palace' }] } });
+    await app.strapi.plugin('newsgraph').service('relink').idle();
+    expect(keys((await readStatement(statement.documentId)).mentions)).toEqual(['tolen']);
+  });
+});
+
+describe('Editors win', () => {
+  test('PUT /newsgraph/statements/:id/link-overrides - pins and rejections should survive a relink', async () => {
+    const statement = await createStatement({ text: 'Kessa and Ostrov must talk', kind: 'claim', attribution: 'the Council of Nations said' });
+    expect(keys(statement.mentions)).toEqual(['maravia', 'tolen']);
+
+    const response = await app
+      .http()
+      .put(`/newsgraph/statements/${statement.documentId}/link-overrides`)
+      .set(asAdmin())
+      .send({ pin: [actorIds.get('sarn')], reject: [actorIds.get('tolen')] });
+    expect(response.status).toBe(200);
+    expect(keys((await readStatement(statement.documentId)).mentions)).toEqual(['maravia', 'sarn']);
+
+    const job = await app.http().post('/newsgraph/relink').set(asAdmin()).send({});
+    expect(job.status).toBe(200);
+    await app.strapi.plugin('newsgraph').service('relink').idle();
+    const progress = await app.http().get(`/newsgraph/relink/${job.body.data.jobId}`).set(asAdmin());
+    expect(progress.body.data).toMatchObject({ status: 'done' });
+    expect(progress.body.data.done).toBe(progress.body.data.total);
+    expect(keys((await readStatement(statement.documentId)).mentions)).toEqual(['maravia', 'sarn']);
+  });
+
+  test('link-overrides - should answer 400 for unknown actors or a bad body, 404 for an unknown statement, 401 without a login', async () => {
+    const statement = await createStatement({ text: 'Kessa', kind: 'claim', attribution: '' });
+    const path = `/newsgraph/statements/${statement.documentId}/link-overrides`;
+    expect((await app.http().put(path).set(asAdmin()).send({ pin: ['no-such-actor'] })).status).toBe(400);
+    expect((await app.http().put(path).set(asAdmin()).send({ pin: 'x' })).status).toBe(400);
+    expect((await app.http().put(path).set(asAdmin()).send({ pin: [actorIds.get('tolen')], reject: [actorIds.get('tolen')] })).status).toBe(400);
+    expect((await app.http().put('/newsgraph/statements/nope/link-overrides').set(asAdmin()).send({ pin: [] })).status).toBe(404);
+    expect((await app.http().put(path).send({ pin: [] })).status).toBe(401);
+  });
+
+  test('ambiguity - an alias two actors share should link nobody and record both candidates', async () => {
+    const story = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ storyDate: STORY_DATE }) });
+    const created = await app.http().post('/api/statements').set(auth()).send({ data: { story: story.body.data.documentId, text: 'Halas will decide', kind: 'claim', attribution: 'officials said' } });
+    const linked = await readStatement(created.body.data.documentId);
+    expect(linked.mentions).toEqual([]);
+    const candidates = linked.linkState?.ambiguous?.[0]?.candidates.map((id) => keyOf.get(id)).sort();
+    expect(candidates).toEqual(['halas', 'tomas-halas']);
+  });
+});
+
+describe('Failures and bad input', () => {
+  test('a failure inside linking - should keep the editor\'s save and mark the statement for relinking', async () => {
+    const linkIndex = app.strapi.plugin('newsgraph').service('link-index');
+    const original = linkIndex.current;
+    linkIndex.current = async () => {
+      throw new Error('index unavailable');
+    };
+    try {
+      const created = await app.http().post('/api/statements').set(auth()).send({ data: { story: storyId, text: 'Kessa fired again', kind: 'claim', attribution: 'Varga said' } });
+      expect(created.status).toBe(201);
+      const stored = await readStatement(created.body.data.documentId);
+      expect(stored.linkState).toMatchObject({ status: 'failed' });
+    } finally {
+      linkIndex.current = original;
+    }
+  });
+
+  test('bad aliases - should answer 400: too many, empty, punctuation only', async () => {
+    const tooMany = Array.from({ length: 10_000 }, (_, index) => ({ name: `Alias ${index}` }));
+    for (const aliases of [tooMany, [{ name: '' }], [{ name: '!!! ...' }]]) {
+      const response = await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Noisy actor', kind: 'person', aliases } });
+      expect(response.status).toBe(400);
+      expect(response.body.error.details.errors[0].path[0]).toBe('aliases');
+    }
+  });
+
+  test('a 5,000-character statement of one repeated name - should be linked in bounded time', async () => {
+    const text = 'Varga '.repeat(833).trim().slice(0, 5000);
+    const started = Date.now();
+    const statement = await createStatement({ text, kind: 'claim', attribution: 'Halas said' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(keys(statement.mentions)).toEqual(['varga']);
+  });
+});
