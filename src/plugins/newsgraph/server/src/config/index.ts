@@ -1,11 +1,18 @@
 /**
- * The plugin's configuration (config/plugins.ts, key `newsgraph.config`). The linking and flag
- * settings arrive with those features; the validator already runs so that a typo stops start-up
- * instead of being silently ignored.
+ * The plugin's configuration (config/plugins.ts, key `newsgraph.config`). Checked by `validator`,
+ * which Strapi calls at start-up: a typo or a wrong type stops start-up with a message naming it.
  */
-export type NewsgraphConfig = Record<string, never>;
+export interface NewsgraphConfig {
+  /**
+   * Link statements to actors and proposals on every save (default true). Turn off for a bulk import,
+   * then run `npm run relink -- --all`.
+   */
+  linking: boolean;
+}
 
-const defaults: NewsgraphConfig = {};
+const defaults: NewsgraphConfig = {
+  linking: true,
+};
 
 const KNOWN_KEYS = new Set<string>(Object.keys(defaults));
 
@@ -14,7 +21,8 @@ export default {
   /** @throws Error naming the offending key, which stops start-up with that message */
   validator(config: Record<string, unknown>): void {
     for (const key of Object.keys(config)) {
-      if (!KNOWN_KEYS.has(key)) throw new Error(`newsgraph config: unknown key "${key}"`);
+      if (!KNOWN_KEYS.has(key)) throw new Error(`newsgraph config: unknown key "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
     }
+    if (typeof config.linking !== 'boolean') throw new Error('newsgraph config: "linking" must be true or false');
   },
 };

@@ -36,12 +36,15 @@ export interface ActorPhrase {
   via: IndexEntry['via'];
   validFrom?: string;
   validTo?: string;
+  /** For a surname: the titles that may precede it (see IndexEntry.titles). */
+  titles?: string[];
 }
 
 /**
  * Every phrase that names `actor`: its name, its aliases, for a person the surname alone and after a
  * title or form of address ("Putin", "President Putin", "Mr Putin"; surnames are taken from the name
- * and from every alias of two words or more, so "Vargová" comes with "Elena Vargová"), and the role
+ * and from every alias of two words or more, so "Vargová" comes with "Elena Vargová"; the titles are matched
+ * in front of the surname at match time), and the role
  * descriptors of its positions with their dates.
  */
 export function actorPhrases(actor: LinkableActor): ActorPhrase[] {
@@ -50,20 +53,24 @@ export function actorPhrases(actor: LinkableActor): ActorPhrase[] {
   for (const alias of aliases) phrases.push({ text: alias, via: 'alias' });
 
   if (actor.kind === 'person') {
+    // The words of a position's title before "of" ("Prime Minister of X" gives "Prime Minister"),
+    // and the last of them alone ("Minister").
     const titles = new Set(HONORIFICS);
     for (const position of actor.positions ?? []) {
-      const firstWord = position.title ? tokenize(position.title)[0]?.original : undefined;
-      if (firstWord) titles.add(firstWord);
+      const head = (position.title ?? '').split(/\s+(?:of|for|to)\s+|,/i)[0] ?? '';
+      const words = tokenize(head).map((token) => token.original);
+      if (words.length > 0 && words.length <= 4) {
+        titles.add(words.join(' '));
+        titles.add(words[words.length - 1]!);
+      }
     }
     const surnames = new Set<string>();
     for (const fullName of [actor.name, ...aliases]) {
       const tokens = tokenize(fullName);
       if (tokens.length >= 2) surnames.add(tokens[tokens.length - 1]!.original);
     }
-    for (const surname of surnames) {
-      phrases.push({ text: surname, via: 'surname' });
-      for (const title of titles) phrases.push({ text: `${title} ${surname}`, via: 'title-surname' });
-    }
+    const foldedTitles = [...titles].map((title) => tokenize(title).map((token) => token.folded).join(' '));
+    for (const surname of surnames) phrases.push({ text: surname, via: 'surname', titles: foldedTitles });
   }
 
   for (const position of actor.positions ?? []) {
@@ -79,7 +86,7 @@ export function actorPhrases(actor: LinkableActor): ActorPhrase[] {
 export function indexActor(index: PhraseIndex, actor: LinkableActor): void {
   index.remove('actor', actor.documentId);
   for (const phrase of actorPhrases(actor)) {
-    index.add(phrase.text, { kind: 'actor', id: actor.documentId, via: phrase.via, validFrom: phrase.validFrom, validTo: phrase.validTo });
+    index.add(phrase.text, { kind: 'actor', id: actor.documentId, via: phrase.via, validFrom: phrase.validFrom, validTo: phrase.validTo, titles: phrase.titles });
   }
 }
 

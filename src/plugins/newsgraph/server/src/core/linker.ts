@@ -73,39 +73,41 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 /**
- * Picks the phrase of an attribution that names the speaker, by how wire copy is written:
- *  1. a pronoun subject ("he said", "It said") names nobody the attribution can tell: no speaker;
+ * Orders the phrases of an attribution by how likely each names the speaker, by how wire copy is
+ * written (the caller takes the first that names exactly one actor):
+ *  1. a pronoun subject ("he said", "It said") names nobody the attribution can tell: no phrase;
  *  2. the phrase that opens the attribution and is followed by a comma ("Halvik, who spoke with...");
  *  3. the phrase right before a speech verb ("Ukraine's air force said", "..., Scott Bessent, said");
- *  4. the phrase right after "said" or "according to" ("said Kremlin spokesman Dmitry Peskov");
+ *  4. after "said" or "according to", the last phrase before the next comma ("said Kremlin
+ *     spokesman Dmitry Peskov");
  *  5. the phrase that closes the attribution ("Speaking in Kyiv on Monday, Zelenskyy");
- *  6. otherwise the longest phrase, the earliest of equals.
+ *  6. then every other phrase, longest first.
  */
-function chooseSpeakerPhrase(attribution: string, matches: PhraseMatch[], tokens: Token[]): PhraseMatch | null {
-  if (matches.length === 0) return null;
+function speakerPhrasesInOrder(attribution: string, matches: PhraseMatch[], tokens: Token[]): PhraseMatch[] {
   const word = (position: number) => tokens[position]?.folded;
-  if (SUBJECT_PRONOUNS.has(word(0) ?? '') && SPEECH_VERBS.has(word(1) ?? '')) return null;
-
-  const firstWord = ARTICLES.has(word(0) ?? '') ? 1 : 0;
-  const followedByComma = (match: PhraseMatch) => {
-    const next = tokens[match.end];
-    return next !== undefined && attribution.slice(tokens[match.end - 1]!.end, next.start).includes(',');
+  if (SUBJECT_PRONOUNS.has(word(0) ?? '') && SPEECH_VERBS.has(word(1) ?? '')) return [];
+  const commaAfter = (position: number) => {
+    const next = tokens[position + 1];
+    return next !== undefined && attribution.slice(tokens[position]!.end, next.start).includes(',');
   };
-  const opening = matches.find((match) => match.start === firstWord && followedByComma(match));
-  if (opening) return opening;
 
-  const beforeVerb = matches.filter((match) => SPEECH_VERBS.has(word(match.end) ?? ''));
-  if (beforeVerb.length > 0) return longest(beforeVerb);
-  const afterMarker = matches.find((match) => INVERTED_MARKERS.has(word(match.start - 1) ?? '') || (word(match.start - 1) === 'to' && word(match.start - 2) === 'according'));
-  if (afterMarker) return afterMarker;
-  const closing = matches.find((match) => match.end === tokens.length);
-  if (closing) return closing;
-  return longest(matches);
+  const ordered: PhraseMatch[] = [];
+  const firstWord = ARTICLES.has(word(0) ?? '') ? 1 : 0;
+  ordered.push(...matches.filter((match) => match.start === firstWord && commaAfter(match.end - 1)));
+  ordered.push(...[...matches].filter((match) => SPEECH_VERBS.has(word(match.end) ?? '')).sort((a, b) => b.end - b.start - (a.end - a.start)));
+  const marker = tokens.findIndex((token, position) => INVERTED_MARKERS.has(token.folded) && !(token.folded === 'according' && word(position + 1) !== 'to'));
+  if (marker !== -1) {
+    const from = word(marker) === 'according' ? marker + 2 : marker + 1;
+    let to = from;
+    while (to < tokens.length - 1 && !commaAfter(to)) to += 1;
+    const run = matches.filter((match) => match.start >= from && match.end <= to + 1);
+    if (run.length > 0) ordered.push(run[run.length - 1]!);
+  }
+  ordered.push(...matches.filter((match) => match.end === tokens.length));
+  ordered.push(...[...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start));
+  return [...new Set(ordered)];
 }
 
-function longest(matches: PhraseMatch[]): PhraseMatch {
-  return [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)[0]!;
-}
 
 /**
  * Chooses one actor among several that share a phrase: one an editor pinned, else the one already
@@ -150,17 +152,17 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   let speakerSource: LinkResult['speakerSource'] = speaker ? 'editor' : 'none';
   if (!speaker && input.attribution) {
     const matches = index.match(input.attribution, accept).filter((match) => actorCandidates(match, rejected).length > 0);
-    const subject = chooseSpeakerPhrase(input.attribution, matches, tokenize(input.attribution));
-    if (subject) {
-      const candidates = actorCandidates(subject, rejected);
-      const chosen = settleAmbiguity(candidates, { pinned, storyActors, speaker: null, facts });
+    // The first phrase, in order of likelihood, that names one actor is the speaker.
+    const phrases = speakerPhrasesInOrder(input.attribution, matches, tokenize(input.attribution));
+    for (const phrase of phrases) {
+      const chosen = settleAmbiguity(actorCandidates(phrase, rejected), { pinned, storyActors, speaker: null, facts });
       if (chosen) {
         speaker = chosen;
         speakerSource = 'attribution';
-      } else {
-        ambiguous.push({ field: 'attribution', phrase: subject.text, candidates });
+        break;
       }
     }
+    if (!speaker && phrases[0]) ambiguous.push({ field: 'attribution', phrase: phrases[0].text, candidates: actorCandidates(phrases[0], rejected) });
   }
 
   const mentions = new Set<string>();

@@ -26,6 +26,12 @@ export interface IndexEntry {
   /** Validity of a role descriptor, as YYYY-MM-DD; open ends are undefined. */
   validFrom?: string;
   validTo?: string;
+  /**
+   * For a surname: the folded titles and forms of address that may precede it ("president", "mr").
+   * "President Halas" is then matched as title plus surname, which outranks a bare surname, without
+   * indexing every title-surname pair.
+   */
+  titles?: string[];
 }
 
 export interface PhraseMatch {
@@ -37,20 +43,52 @@ export interface PhraseMatch {
   entries: IndexEntry[];
 }
 
+/**
+ * Memory matters at 100k actors: children and entries are created on first use, and a node with a
+ * single child (most nodes of a name trie) keeps it in two fields instead of a Map.
+ */
 interface TrieNode {
-  children: Map<string, TrieNode>;
-  entries: IndexEntry[];
+  onlyKey?: string;
+  onlyChild?: TrieNode;
+  children?: Map<string, TrieNode>;
+  entries?: IndexEntry[];
 }
 
-const newNode = (): TrieNode => ({ children: new Map(), entries: [] });
+const newNode = (): TrieNode => ({});
+
+function childOf(node: TrieNode, key: string): TrieNode | undefined {
+  if (node.onlyKey === key) return node.onlyChild;
+  return node.children?.get(key);
+}
+
+function addChild(node: TrieNode, key: string): TrieNode {
+  const existing = childOf(node, key);
+  if (existing) return existing;
+  const child = newNode();
+  if (node.onlyKey === undefined && !node.children) {
+    node.onlyKey = key;
+    node.onlyChild = child;
+    return child;
+  }
+  if (!node.children) {
+    node.children = new Map([[node.onlyKey!, node.onlyChild!]]);
+    delete node.onlyKey;
+    delete node.onlyChild;
+  }
+  node.children.set(key, child);
+  return child;
+}
 
 /** Longest phrase the index accepts, in tokens: bounds the work per text position. */
 export const MAX_PHRASE_TOKENS = 12;
 
 export class PhraseIndex {
   private readonly root: TrieNode = newNode();
-  /** What each target registered, so that it can be removed or replaced without a rebuild. */
-  private readonly registered = new Map<string, Array<{ keys: string[]; entry: IndexEntry }>>();
+  /**
+   * Where each target's entries sit, so that it can be removed or replaced without a rebuild. Nodes
+   * left empty by a removal stay in the trie (they match nothing) until the next full rebuild.
+   */
+  private readonly registered = new Map<string, TrieNode[]>();
   private phraseCount = 0;
 
   get size(): { targets: number; phrases: number } {
@@ -69,20 +107,13 @@ export class PhraseIndex {
     const full: IndexEntry = isAcronym(text) ? { ...entry, caseSensitiveTokens: tokens.map((token) => token.original) } : { ...entry };
 
     let node = this.root;
-    for (const key of keys) {
-      let child = node.children.get(key);
-      if (!child) {
-        child = newNode();
-        node.children.set(key, child);
-      }
-      node = child;
-    }
-    const duplicate = node.entries.some((existing) => sameEntry(existing, full));
-    if (duplicate) return false;
+    for (const key of keys) node = addChild(node, key);
+    node.entries ??= [];
+    if (node.entries.some((existing) => sameEntry(existing, full))) return false;
     node.entries.push(full);
     const targetKey = `${entry.kind}:${entry.id}`;
     const list = this.registered.get(targetKey) ?? [];
-    list.push({ keys, entry: full });
+    list.push(node);
     this.registered.set(targetKey, list);
     this.phraseCount += 1;
     return true;
@@ -91,23 +122,11 @@ export class PhraseIndex {
   /** Removes every phrase of one target. */
   remove(kind: TargetKind, id: string): void {
     const targetKey = `${kind}:${id}`;
-    for (const { keys, entry } of this.registered.get(targetKey) ?? []) {
-      const path: TrieNode[] = [this.root];
-      for (const key of keys) {
-        const next = path[path.length - 1]!.children.get(key);
-        if (!next) break;
-        path.push(next);
-      }
-      if (path.length !== keys.length + 1) continue;
-      const node = path[path.length - 1]!;
-      node.entries = node.entries.filter((existing) => existing !== entry);
-      // Prune empty branches so that the trie does not grow with every rename.
-      for (let depth = keys.length; depth > 0; depth -= 1) {
-        const current = path[depth]!;
-        if (current.entries.length > 0 || current.children.size > 0) break;
-        path[depth - 1]!.children.delete(keys[depth - 1]!);
-      }
-      this.phraseCount -= 1;
+    for (const node of new Set(this.registered.get(targetKey) ?? [])) {
+      const before = node.entries?.length ?? 0;
+      node.entries = node.entries?.filter((entry) => !(entry.kind === kind && entry.id === id));
+      if (node.entries?.length === 0) delete node.entries;
+      this.phraseCount -= before - (node.entries?.length ?? 0);
     }
     this.registered.delete(targetKey);
   }
@@ -124,7 +143,8 @@ export class PhraseIndex {
     while (position < tokens.length) {
       const found = this.longestAt(tokens, position, accept);
       if (found) {
-        matches.push({ ...found, text: text.slice(tokens[found.start]!.start, tokens[found.end - 1]!.end) });
+        const titled = withTitle(found, tokens, matches[matches.length - 1]?.end ?? 0);
+        matches.push({ ...titled, text: text.slice(tokens[titled.start]!.start, tokens[titled.end - 1]!.end) });
         position = found.end;
       } else {
         position += 1;
@@ -137,10 +157,10 @@ export class PhraseIndex {
     let node = this.root;
     let best: Omit<PhraseMatch, 'text'> | null = null;
     for (let index = start; index < tokens.length && index - start < MAX_PHRASE_TOKENS; index += 1) {
-      const next = node.children.get(tokens[index]!.folded);
+      const next = childOf(node, tokens[index]!.folded);
       if (!next) break;
       node = next;
-      if (node.entries.length === 0) continue;
+      if (!node.entries) continue;
       const written = tokens.slice(start, index + 1).map((token) => token.original);
       const entries = node.entries.filter((entry) => accept(entry) && (!entry.caseSensitiveTokens || sameTokens(entry.caseSensitiveTokens, written)));
       if (entries.length > 0) best = { start, end: index + 1, entries };
@@ -149,12 +169,33 @@ export class PhraseIndex {
   }
 }
 
+/**
+ * A surname right after one of its holder's titles ("President Halas", "Mr Halas") names that holder
+ * as title plus surname: the match takes in the title, and holders without that title drop out.
+ */
+function withTitle(match: Omit<PhraseMatch, 'text'>, tokens: Token[], firstFree: number): Omit<PhraseMatch, 'text'> {
+  let best: { length: number; entries: IndexEntry[] } | null = null;
+  for (const entry of match.entries) {
+    if (entry.via !== 'surname') continue;
+    for (const title of entry.titles ?? []) {
+      const words = title.split(' ');
+      const from = match.start - words.length;
+      if (from < firstFree || !words.every((word, offset) => tokens[from + offset]!.folded === word)) continue;
+      if (!best || words.length > best.length) best = { length: words.length, entries: [] };
+      if (words.length === best.length && !best.entries.includes(entry)) best.entries.push(entry);
+    }
+  }
+  if (!best) return match;
+  // The title settles it: only the holders of that title remain, whatever else the surname matched.
+  return { start: match.start - best.length, end: match.end, entries: best.entries.map((entry) => ({ ...entry, via: 'title-surname' as const })) };
+}
+
 function sameTokens(expected: string[], written: string[]): boolean {
   return expected.length === written.length && expected.every((token, index) => token === written[index]);
 }
 
 function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
-  return a.kind === b.kind && a.id === b.id && a.via === b.via && a.validFrom === b.validFrom && a.validTo === b.validTo;
+  return a.kind === b.kind && a.id === b.id && a.via === b.via && a.validFrom === b.validFrom && a.validTo === b.validTo && String(a.titles) === String(b.titles);
 }
 
 export { foldPhrase };

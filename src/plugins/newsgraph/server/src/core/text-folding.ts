@@ -50,7 +50,7 @@ function joinInitialisms(text: string): string {
 
 /** Folds one word: case, Latin diacritics, possessive "'s" and remaining apostrophes. */
 export function foldWord(word: string): string {
-  return stripLatinDiacritics(word)
+  return stripLatinDiacritics(word.replace(APOSTROPHES, "'"))
     .toLowerCase()
     .replace(/'s$/u, '')
     .replace(/'/g, '');
@@ -67,7 +67,11 @@ export function tokenize(text: string): Token[] {
     const original = match[0].replace(/'s$/u, '');
     const folded = foldWord(match[0]);
     if (folded === '') continue;
-    tokens.push({ folded, original, start: match.index, end: match.index + match[0].length });
+    // An initialism's token stands for the whole dotted form ("U.S."): a space that is not a space
+    // in the input is the padding joinInitialisms left in place of its dots.
+    let end = match.index + match[0].length;
+    while (normalized[end] === ' ' && text[end] !== undefined && !/\s/.test(text[end]!)) end += 1;
+    tokens.push({ folded, original, start: match.index, end });
   }
   return tokens;
 }

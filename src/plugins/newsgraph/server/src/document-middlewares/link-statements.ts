@@ -2,7 +2,7 @@ import { STATEMENT_UID, STORY_UID } from '../constants';
 import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
 import type { DocumentMiddlewareFactory } from '../strapi/types';
-import type { LinkState } from '../services/statement-linker';
+import type { LinkState, StoredStatement, StoryVersion } from '../services/statement-linker';
 
 /**
  * Links every statement written through any door (admin form, REST, GraphQL, imports, code) to its
@@ -19,6 +19,27 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     for (const storyId of new Set(storyIds)) if (storyId) await storyActors().syncStoryActors(storyId);
   }
 
+  /**
+   * A save that stays in its story and only adds links adds them to Story.actors; anything else
+   * (links removed, a statement moved to another story) recomputes the union from the statements.
+   */
+  async function keepStoryActorsInStep(
+    storyIds: Array<string | null | undefined>,
+    stored: StoredStatement | null,
+    data: Record<string, unknown>,
+    storyVersions: StoryVersion[] | undefined
+  ): Promise<void> {
+    const [before, after] = storyIds;
+    const linked = [typeof data.speaker === 'string' ? data.speaker : null, ...(Array.isArray(data.mentions) ? (data.mentions as string[]) : [])].filter((id): id is string => Boolean(id));
+    const previously = [stored?.speaker?.documentId, ...(stored?.mentions ?? []).map((mention) => mention.documentId)].filter((id): id is string => Boolean(id));
+    const removedLinks = previously.some((id) => !linked.includes(id));
+    if (after && (!before || before === after) && !removedLinks && data.linkState && (data.linkState as LinkState).status === 'linked') {
+      await storyActors().addStoryActors(after, linked, storyVersions);
+      return;
+    }
+    await syncStories(storyIds);
+  }
+
   return async (context, next) => {
     if (context.uid === STORY_UID && context.action === 'publish') {
       // The story's date may have changed in the draft: relink its statements with the published one.
@@ -26,7 +47,7 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
       if (context.params.documentId) await getService(strapi, 'relink').relinkStory(context.params.documentId);
       return result;
     }
-    if (context.uid !== STATEMENT_UID) return next();
+    if (context.uid !== STATEMENT_UID || strapi.config.get('plugin::newsgraph.linking') === false) return next();
 
     if (context.action === 'delete') {
       const stored = context.params.documentId ? await linker().loadStored(context.params.documentId) : null;
@@ -40,9 +61,12 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const stored = context.action === 'update' && context.params.documentId ? await linker().loadStored(context.params.documentId) : null;
     let failure: Error | null = null;
     const storiesToSync: Array<string | null | undefined> = [stored?.story?.documentId];
+    let storyVersions: StoryVersion[] | undefined;
     try {
       storiesToSync.push(await linker().storyAfterWrite(data, stored));
-      Object.assign(data, await linker().plan(data, stored));
+      const { patch, storyVersions: versions } = await linker().plan(data, stored);
+      Object.assign(data, patch);
+      storyVersions = versions;
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
       const linkState: LinkState = { status: 'failed', error: failure.message, linkedAt: new Date().toISOString() };
@@ -53,7 +77,7 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const documentId = result?.documentId ?? context.params.documentId ?? '(unknown)';
     if (failure) strapi.log.error(`[newsgraph] linking statement ${documentId} failed; saved unlinked and marked for relinking: ${failure.message}`);
     try {
-      await syncStories(storiesToSync);
+      await keepStoryActorsInStep(storiesToSync, stored, data, storyVersions);
     } catch (error) {
       strapi.log.error(`[newsgraph] keeping Story.actors in step after statement ${documentId} failed: ${(error as Error).message}`);
     }

@@ -53,15 +53,15 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   let lastProposalUpdate = '';
   let refreshing: Promise<void> | null = null;
 
-  async function tableSignature(uid: string): Promise<{ text: string; latest: string }> {
-    const meta = strapi.db.metadata.get(uid as QueryUid);
-    const row = await strapi.db
-      .connection(meta.tableName)
-      .count({ count: '*' })
-      .max({ latest: 'updated_at' })
-      .first();
-    const latest = toTimestamp(row?.latest as string | Date | null);
-    return { text: `${String(row?.count)}|${latest}`, latest };
+  /** Row count and latest update of both tables, in one round trip. */
+  async function readSignature(): Promise<{ actors: { text: string }; proposals: { text: string } }> {
+    const table = (uid: string) => strapi.db.metadata.get(uid as QueryUid).tableName;
+    const knex = strapi.db.connection;
+    const summary = (name: string) => knex(name).select(knex.raw("count(*) || '|' || coalesce(cast(max(updated_at) as varchar(64)), '') as signature"));
+    const row = (await knex
+      .select({ actors: summary(table(ACTOR_UID)), proposals: summary(table(PROPOSAL_UID)) })
+      .first()) as { actors: string; proposals: string };
+    return { actors: { text: String(row.actors) }, proposals: { text: String(row.proposals) } };
   }
 
   function addActor(row: ActorRow): void {
@@ -114,7 +114,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function refresh(): Promise<void> {
-    const [actors, proposals] = await Promise.all([tableSignature(ACTOR_UID), tableSignature(PROPOSAL_UID)]);
+    const { actors, proposals } = await readSignature();
     const next: Signature = { actors: actors.text, proposals: proposals.text };
     if (signature && next.actors === signature.actors && next.proposals === signature.proposals) return;
 

@@ -19,6 +19,14 @@ export interface LinkState {
   error?: string;
 }
 
+/** One version (draft or published row) of a story, with its actors. */
+export interface StoryVersion {
+  id: number;
+  storyDate: string | null;
+  publishedAt: string | null;
+  actors?: Array<{ id: number; documentId: string }>;
+}
+
 export interface StoredStatement {
   documentId: string;
   text: string | null;
@@ -82,16 +90,22 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * @returns the linking fields to merge into the write's data
+     * @returns the linking fields to merge into the write's data, and the story's versions it read
      * @throws whatever the database throws; the caller keeps the editor's save regardless
      */
-    async plan(data: DocumentData, stored: StoredStatement | null): Promise<DocumentData> {
+    async plan(data: DocumentData, stored: StoredStatement | null): Promise<{ patch: DocumentData; storyVersions: StoryVersion[] }> {
       const text = typeof data.text === 'string' ? data.text : stored?.text ?? '';
       const attribution = 'attribution' in data ? (typeof data.attribution === 'string' ? data.attribution : '') : stored?.attribution ?? '';
       const storyId = await this.storyAfterWrite(data, stored);
-      const story = storyId
-        ? ((await strapi.db.query(STORY_UID as QueryUid).findOne({ where: { documentId: storyId }, select: ['storyDate'] })) as { storyDate: string | null } | null)
-        : null;
+      // One query for the story's date and actors, on every version (draft and published).
+      const storyVersions = storyId
+        ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({
+            where: { documentId: storyId },
+            select: ['id', 'storyDate', 'publishedAt'],
+            populate: { actors: { select: ['id', 'documentId'] } },
+          })) as StoryVersion[])
+        : [];
+      const story = storyVersions.find((version) => version.publishedAt === null) ?? storyVersions[0] ?? null;
       const saidAt = typeof data.saidAt === 'string' ? data.saidAt : stored?.saidAt ?? null;
 
       // An editor's speaker wins; one the linker found earlier is found again from the attribution.
@@ -117,7 +131,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const storyActors = storyId ? await getService(strapi, 'story-actors').actorsOfStory(storyId, stored?.documentId) : [];
+      const storyActors = [...new Set(storyVersions.flatMap((version) => (version.actors ?? []).map((actor) => actor.documentId)))];
       const { index, facts } = await getService(strapi, 'link-index').current();
       const result = linkStatement({ text, attribution, editorSpeaker, onDate: story?.storyDate ?? saidAt, storyActors, overrides }, index, facts);
 
@@ -151,7 +165,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (mentionChange || 'linkOverrides' in data) {
         patch.linkOverrides = overrides.pin.length > 0 || overrides.reject.length > 0 ? overrides : null;
       }
-      return patch;
+      return { patch, storyVersions };
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { STATEMENT_UID, STORY_UID } from '../constants';
+import { ACTOR_UID, STATEMENT_UID, STORY_UID } from '../constants';
+import type { StoryVersion } from './statement-linker';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -14,20 +15,37 @@ interface StatementLinks {
  * in step neither marks a published story as modified nor waits for its next publication.
  */
 export const storyActorsService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** @returns the actor documentIds of the story's statements other than `exceptStatement` */
-  async actorsOfStory(storyDocumentId: string, exceptStatement?: string): Promise<string[]> {
-    const where: Record<string, unknown> = { story: { documentId: storyDocumentId } };
-    if (exceptStatement) where.documentId = { $ne: exceptStatement };
-    const statements = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({
-      where,
-      populate: { speaker: { select: ['documentId'] }, mentions: { select: ['documentId'] } },
-    })) as Array<{ speaker?: { documentId: string } | null; mentions?: Array<{ documentId: string }> }>;
-    const ids = new Set<string>();
-    for (const statement of statements) {
-      if (statement.speaker) ids.add(statement.speaker.documentId);
-      for (const mention of statement.mentions ?? []) ids.add(mention.documentId);
+  /** @returns the documentIds of the actors linked in the story (Story.actors, kept in step by this service) */
+  async actorsOfStory(storyDocumentId: string): Promise<string[]> {
+    const story = (await strapi.db.query(STORY_UID as QueryUid).findOne({
+      where: { documentId: storyDocumentId },
+      populate: { actors: { select: ['documentId'] } },
+    })) as { actors?: Array<{ documentId: string }> } | null;
+    return (story?.actors ?? []).map((actor) => actor.documentId);
+  },
+
+  /**
+   * Adds actors to Story.actors without reading the story's statements: the common case of a save
+   * that only adds links. A save that removes links calls syncStoryActors instead.
+   */
+  async addStoryActors(storyDocumentId: string, actorDocumentIds: string[], knownVersions?: StoryVersion[]): Promise<void> {
+    if (actorDocumentIds.length === 0) return;
+    const versions =
+      knownVersions ??
+      ((await strapi.db.query(STORY_UID as QueryUid).findMany({
+        where: { documentId: storyDocumentId },
+        select: ['id'],
+        populate: { actors: { select: ['id', 'documentId'] } },
+      })) as StoryVersion[]);
+    const lacking = versions.filter((version) => actorDocumentIds.some((id) => !(version.actors ?? []).some((actor) => actor.documentId === id)));
+    if (lacking.length === 0) return;
+    const rows = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { documentId: { $in: actorDocumentIds } }, select: ['id', 'documentId'] })) as Array<{ id: number; documentId: string }>;
+    for (const version of lacking) {
+      const present = new Set((version.actors ?? []).map((actor) => actor.id));
+      const missing = rows.filter((row) => !present.has(row.id)).map((row) => ({ id: row.id }));
+      // connect, not set: the cost follows what is added, not the size of the story.
+      if (missing.length > 0) await strapi.db.query(STORY_UID as QueryUid).update({ where: { id: version.id }, data: { actors: { connect: missing } } });
     }
-    return [...ids];
   },
 
   async syncStoryActors(storyDocumentId: string): Promise<void> {
