@@ -1,3 +1,5 @@
+import { spawnSync } from 'child_process';
+import path from 'path';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { storyInput } from '../fixtures/documents';
 import { STORY_DATE, WIRE_ACTORS, WIRE_PROPOSALS, WIRE_STATEMENTS } from '../fixtures/wire-story';
@@ -123,6 +125,24 @@ describe('Links follow edits', () => {
     await app.http().put(`/api/actors/${actorId}`).set(auth()).send({ data: { aliases: [...aliases, { name: 'the Lantern Palace' }] } });
     await app.strapi.plugin('newsgraph').service('relink').idle();
     expect(keys((await readStatement(statement.documentId)).mentions)).toEqual(['tolen']);
+  });
+});
+
+describe('Several instances on one database', () => {
+  test('an alias added through another Strapi process - should be used by this one\'s next link, without a restart', async () => {
+    const before = await createStatement({ text: 'The Amber Gate stayed silent', kind: 'claim', attribution: 'officials said' });
+    expect(keys(before.mentions)).toEqual([]);
+
+    const other = spawnSync(process.execPath, [path.join(__dirname, '..', 'helpers', 'add-alias.js'), actorIds.get('maravia-gov')!, 'the Amber Gate'], {
+      env: { ...process.env, STRAPI_LOG_LEVEL: 'error' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    // stderr may carry pg's deprecation warning about Strapi's own queries; the exit code is the verdict.
+    expect({ status: other.status, error: other.status === 0 ? '' : other.stderr }).toEqual({ status: 0, error: '' });
+
+    const after = await createStatement({ text: 'The Amber Gate will answer on Friday', kind: 'claim', attribution: 'officials said' });
+    expect(keys(after.mentions)).toEqual(['maravia-gov']);
   });
 });
 

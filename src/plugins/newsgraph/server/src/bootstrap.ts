@@ -10,6 +10,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const actionProvider = (strapi.admin!.services.permission as { actionProvider: ActionProvider }).actionProvider;
   await actionProvider.registerMany(PERMISSION_ACTIONS);
 
+  // Instantiated here, outside any request or transaction, so its background context is clean.
+  getService(strapi, 'relink');
+
   const granted = await getService(strapi, 'public-permissions').grantPublicReads();
   if (granted.length > 0) strapi.log.info(`[newsgraph] granted Public: ${granted.join(', ')}`);
 

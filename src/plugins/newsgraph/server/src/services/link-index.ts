@@ -83,33 +83,20 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     indexProposal(index, proposal);
   }
 
-  async function loadActors(since: string): Promise<void> {
+  /** Loads the rows of `uid` updated since `since` (all when empty), in batches. @returns the latest update seen */
+  async function loadChanged<Row extends { updatedAt: string | Date }>(uid: string, populate: object, since: string, add: (row: Row) => void): Promise<string> {
+    let latest = since;
     for (let offset = 0; ; offset += BATCH) {
-      const rows = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({
+      const rows = (await strapi.db.query(uid as QueryUid).findMany({
         where: since ? { updatedAt: { $gte: since } } : {},
-        populate: ACTOR_POPULATE,
+        populate,
         orderBy: { id: 'asc' },
         offset,
         limit: BATCH,
-      })) as ActorRow[];
-      rows.forEach(addActor);
-      for (const row of rows) if (toTimestamp(row.updatedAt) > lastActorUpdate) lastActorUpdate = toTimestamp(row.updatedAt);
-      if (rows.length < BATCH) return;
-    }
-  }
-
-  async function loadProposals(since: string): Promise<void> {
-    for (let offset = 0; ; offset += BATCH) {
-      const rows = (await strapi.db.query(PROPOSAL_UID as QueryUid).findMany({
-        where: since ? { updatedAt: { $gte: since } } : {},
-        populate: { aliases: true },
-        orderBy: { id: 'asc' },
-        offset,
-        limit: BATCH,
-      })) as ProposalRow[];
-      rows.forEach(addProposal);
-      for (const row of rows) if (toTimestamp(row.updatedAt) > lastProposalUpdate) lastProposalUpdate = toTimestamp(row.updatedAt);
-      if (rows.length < BATCH) return;
+      })) as Row[];
+      rows.forEach(add);
+      for (const row of rows) if (toTimestamp(row.updatedAt) > latest) latest = toTimestamp(row.updatedAt);
+      if (rows.length < BATCH) return latest;
     }
   }
 
@@ -127,8 +114,8 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       lastActorUpdate = '';
       lastProposalUpdate = '';
     }
-    await loadActors(lastActorUpdate);
-    await loadProposals(lastProposalUpdate);
+    lastActorUpdate = await loadChanged<ActorRow>(ACTOR_UID, ACTOR_POPULATE, lastActorUpdate, addActor);
+    lastProposalUpdate = await loadChanged<ProposalRow>(PROPOSAL_UID, { aliases: true }, lastProposalUpdate, addProposal);
     signature = next;
   }
 

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'async_hooks';
 import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, STATEMENT_UID } from '../constants';
@@ -26,6 +27,10 @@ const BATCH = 50;
 export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
   const jobs = new Map<string, RelinkJob>();
   let stopping = false;
+  // Jobs start from inside a save (an actor's update), whose database transaction and request live in
+  // async-local storage. Running them in the context captured here, when the plugin is set up, keeps
+  // each relink in a transaction of its own instead of reusing the finished one of the save.
+  const detached = new AsyncResource('newsgraph-relink');
 
   async function relinkStatement(documentId: string): Promise<void> {
     // An update with no data goes through the linking middleware like any save.
@@ -91,7 +96,7 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
     start(statementIds: string[]): RelinkJob {
       const job: RelinkJob = { id: randomUUID(), status: 'running', done: 0, total: statementIds.length, failed: 0 };
       jobs.set(job.id, job);
-      run(job, statementIds).catch((error: Error) => {
+      detached.runInAsyncScope(() => run(job, statementIds)).catch((error: Error) => {
         job.status = 'failed';
         job.error = error.message;
         strapi.log.error(`[newsgraph] relink job ${job.id} failed: ${error.message}`);
