@@ -104,7 +104,12 @@ export class PhraseIndex {
     const tokens = tokenize(text);
     if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) return false;
     const keys = tokens.map((token) => token.folded);
-    const full: IndexEntry = isAcronym(text) ? { ...entry, caseSensitiveTokens: tokens.map((token) => token.original) } : { ...entry };
+    // Only the keys that carry a value: at a million entries, every empty slot costs megabytes.
+    const full: IndexEntry = { kind: entry.kind, id: entry.id, via: entry.via };
+    if (entry.validFrom !== undefined) full.validFrom = entry.validFrom;
+    if (entry.validTo !== undefined) full.validTo = entry.validTo;
+    if (entry.titles !== undefined) full.titles = entry.titles;
+    if (isAcronym(text)) full.caseSensitiveTokens = tokens.map((token) => token.original);
 
     let node = this.root;
     for (const key of keys) node = addChild(node, key);
