@@ -63,8 +63,9 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const storiesToSync: Array<string | null | undefined> = [stored?.story?.documentId];
     let storyVersions: StoryVersion[] | undefined;
     try {
-      storiesToSync.push(await linker().storyAfterWrite(data, stored));
-      const { patch, storyVersions: versions } = await linker().plan(data, stored);
+      const storyId = await linker().storyAfterWrite(data, stored);
+      storiesToSync.push(storyId);
+      const { patch, storyVersions: versions } = await linker().plan(data, stored, storyId);
       Object.assign(data, patch);
       storyVersions = versions;
     } catch (error) {

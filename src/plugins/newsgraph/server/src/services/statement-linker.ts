@@ -90,13 +90,13 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * @param storyId the story the statement belongs to after the write (storyAfterWrite)
      * @returns the linking fields to merge into the write's data, and the story's versions it read
      * @throws whatever the database throws; the caller keeps the editor's save regardless
      */
-    async plan(data: DocumentData, stored: StoredStatement | null): Promise<{ patch: DocumentData; storyVersions: StoryVersion[] }> {
+    async plan(data: DocumentData, stored: StoredStatement | null, storyId: string | null): Promise<{ patch: DocumentData; storyVersions: StoryVersion[] }> {
       const text = typeof data.text === 'string' ? data.text : stored?.text ?? '';
       const attribution = 'attribution' in data ? (typeof data.attribution === 'string' ? data.attribution : '') : stored?.attribution ?? '';
-      const storyId = await this.storyAfterWrite(data, stored);
       // One query for the story's date and actors, on every version (draft and published).
       const storyVersions = storyId
         ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({

@@ -15,15 +15,6 @@ interface StatementLinks {
  * in step neither marks a published story as modified nor waits for its next publication.
  */
 export const storyActorsService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** @returns the documentIds of the actors linked in the story (Story.actors, kept in step by this service) */
-  async actorsOfStory(storyDocumentId: string): Promise<string[]> {
-    const story = (await strapi.db.query(STORY_UID as QueryUid).findOne({
-      where: { documentId: storyDocumentId },
-      populate: { actors: { select: ['documentId'] } },
-    })) as { actors?: Array<{ documentId: string }> } | null;
-    return (story?.actors ?? []).map((actor) => actor.documentId);
-  },
-
   /**
    * Adds actors to Story.actors without reading the story's statements: the common case of a save
    * that only adds links. A save that removes links calls syncStoryActors instead.
