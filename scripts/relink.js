@@ -4,7 +4,8 @@
  *   npm run relink                 statements never linked, or whose linking failed
  *   npm run relink -- --all        every statement (after a bulk import with linking off)
  *   npm run relink -- --actor ID   the statements that could name one actor
- * Idempotent: relinking a statement twice gives the same links.
+ * Idempotent: relinking a statement twice gives the same links. The run is a stored relink job; if
+ * the process is stopped, the job resumes at the next start of the app (or of this script).
  */
 'use strict';
 
@@ -34,21 +35,20 @@ async function main() {
   try {
     const statementIds = await chooseStatements(app, args);
     const relink = app.plugin('newsgraph').service('relink');
+    // A stored job like any other: its progress shows at the admin route too, and on PostgreSQL every
+    // running Strapi instance helps with its batches.
+    const job = await relink.start(statementIds, `npm run relink ${args.join(' ')}`.trim());
     const bar = new cliProgress.SingleBar({ format: 'relink [{bar}] {value}/{total} statements, {failed} failed', hideCursor: true }, cliProgress.Presets.shades_classic);
-    bar.start(statementIds.length, 0, { failed: 0 });
-    let failed = 0;
-    for (const documentId of statementIds) {
-      try {
-        await relink.relinkStatement(documentId);
-      } catch (error) {
-        failed += 1;
-        app.log.error(`relinking ${documentId} failed: ${error.message}`);
-      }
-      bar.increment(1, { failed });
+    bar.start(job.total, 0, { failed: 0 });
+    let progress = job;
+    while (progress.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      progress = await relink.job(job.id);
+      bar.update(progress.done, { failed: progress.failed });
     }
     bar.stop();
-    console.log(`relink: ${statementIds.length - failed} statements relinked, ${failed} failed`);
-    if (failed > 0) process.exitCode = 1;
+    console.log(`relink job ${job.id}: ${progress.done - progress.failed} statements relinked, ${progress.failed} failed`);
+    if (progress.failed > 0 || progress.status !== 'done') process.exitCode = 1;
   } finally {
     await app.destroy();
   }

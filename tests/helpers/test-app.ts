@@ -83,12 +83,14 @@ export interface GraphqlResponse<Data = Record<string, unknown>> {
 }
 
 export interface TestApp {
-  strapi: Core.Strapi;
+  readonly strapi: Core.Strapi;
   databaseClient: DatabaseClient;
   /** A full-access API token, as a newsroom integration would hold. */
   apiToken: string;
   http(): ReturnType<typeof request>;
   graphql<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<Data>>;
+  /** Shuts the app down and boots it again on the same database, as a deploy or a crash-restart would. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,21 +100,27 @@ export interface TestApp {
  */
 export async function startTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
+  const boot = async () => {
+    const app = await createStrapi({ appDir: APP_DIR, distDir: TEST_DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+    app.server.mount();
+    return app;
+  };
   let strapi: Core.Strapi;
   try {
-    strapi = await createStrapi({ appDir: APP_DIR, distDir: TEST_DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+    strapi = await boot();
   } catch (error) {
     await database.drop();
     throw error;
   }
-  strapi.server.mount();
 
   const tokens = strapi.service('admin::api-token') as { create(attributes: Record<string, unknown>): Promise<{ accessKey: string }> };
   const { accessKey } = await tokens.create({ name: `tests-${crypto.randomUUID()}`, description: 'integration tests', type: 'full-access', lifespan: null });
   const http = () => request(strapi.server.httpServer);
 
   return {
-    strapi,
+    get strapi() {
+      return strapi;
+    },
     databaseClient: database.client,
     apiToken: accessKey,
     http,
@@ -120,6 +128,10 @@ export async function startTestApp(): Promise<TestApp> {
       const call = http().post('/graphql').send({ query, variables });
       const response = await (token ? call.set('Authorization', `Bearer ${token}`) : call);
       return { status: response.status, data: response.body.data, errors: response.body.errors };
+    },
+    async restart() {
+      await strapi.destroy();
+      strapi = await boot();
     },
     async stop() {
       await strapi.destroy();

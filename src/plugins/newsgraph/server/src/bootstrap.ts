@@ -10,8 +10,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const actionProvider = (strapi.admin!.services.permission as { actionProvider: ActionProvider }).actionProvider;
   await actionProvider.registerMany(PERMISSION_ACTIONS);
 
-  // Instantiated here, outside any request or transaction, so its background context is clean.
-  getService(strapi, 'relink');
+  // Started here, outside any request or transaction, so that the background context of relink jobs
+  // is clean; before the app's bootstrap, whose demo seed creates actors and so relink jobs.
+  await getService(strapi, 'relink').startRunner();
 
   const granted = await getService(strapi, 'public-permissions').grantPublicReads();
   if (granted.length > 0) strapi.log.info(`[newsgraph] granted Public: ${granted.join(', ')}`);

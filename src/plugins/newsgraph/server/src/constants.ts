@@ -20,3 +20,6 @@ export const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count'
 
 /** The read actions the Public role gets on each newsroom content type. */
 export const PUBLIC_READ_ACTIONS = ['find', 'findOne'] as const;
+
+/** Background relink jobs, stored so that any instance can report or resume them. */
+export const RELINK_JOB_UID = 'plugin::newsgraph.relink-job';

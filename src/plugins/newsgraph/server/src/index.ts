@@ -2,6 +2,7 @@ import bootstrap from './bootstrap';
 import config from './config';
 import destroy from './destroy';
 import register from './register';
+import { contentTypes } from './content-types';
 import { controllers } from './controllers';
 import { routes } from './routes';
 import { services } from './services';
@@ -12,7 +13,7 @@ export default {
   destroy,
   config,
   services,
-  contentTypes: {},
+  contentTypes,
   controllers,
   routes,
   policies: {},

@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { RELINK_JOB_UID } from './constants';
 import { DOCUMENT_MIDDLEWARES } from './document-middlewares';
 import { buildPublicRelationGuards } from './graphql/restrict-public-relations';
 import { allowReservedEnumValues } from './graphql/reserved-enum-values';
@@ -15,5 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .plugin('graphql')
       .service('extension')
       .use(() => ({ resolversConfig: buildPublicRelationGuards(strapi) }));
+    // Relink jobs are the plugin's own bookkeeping, read through its admin routes, not an API.
+    strapi.plugin('graphql').service('extension').shadowCRUD(RELINK_JOB_UID).disable();
   }
 };

@@ -22,7 +22,7 @@ function idList(body: Record<string, unknown>, key: 'pin' | 'reject'): string[] 
 
 /**
  * Editors' corrections to the linker (PUT /newsgraph/statements/:documentId/link-overrides) and
- * relink jobs (POST /newsgraph/relink, GET /newsgraph/relink/:jobId).
+ * relink jobs (POST /newsgraph/relink, GET /newsgraph/relink, GET /newsgraph/relink/:jobId).
  */
 export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -58,21 +58,31 @@ export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const body = isPlainObject(ctx.request.body) ? ctx.request.body : {};
     const relink = getService(strapi, 'relink');
     let statementIds: string[];
+    let reason: string;
     if (body.actor !== undefined) {
       if (typeof body.actor !== 'string' || body.actor === '') throw new errors.ValidationError('actor must be an actor documentId');
+      const actor = await strapi.db.query(ACTOR_UID as QueryUid).findOne({ where: { documentId: body.actor }, select: ['id'] });
+      if (!actor) throw new errors.NotFoundError(`No actor ${body.actor}`);
       statementIds = await relink.statementsAffectedByActor(body.actor);
+      reason = `admin: statements naming actor ${body.actor}`;
     } else {
-      const rows = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({ select: ['documentId'] })) as Array<{ documentId: string }>;
-      statementIds = rows.map((row) => row.documentId);
+      statementIds = await relink.allStatements();
+      reason = 'admin: relink all';
     }
-    const job = relink.start(statementIds);
-    ctx.body = { data: { jobId: job.id } };
+    const job = await relink.start(statementIds, reason);
+    ctx.body = { data: { jobId: job.id, job } };
   },
 
   /** @throws errors.NotFoundError for an unknown job */
   async relinkStatus(ctx: KoaContext) {
-    const job = getService(strapi, 'relink').job(ctx.params.jobId ?? '');
+    const job = await getService(strapi, 'relink').job(ctx.params.jobId ?? '');
     if (!job) throw new errors.NotFoundError(`No relink job ${ctx.params.jobId}`);
-    ctx.body = { data: { status: job.status, done: job.done, total: job.total, failed: job.failed } };
+    ctx.body = { data: job };
+  },
+
+  /** The latest relink jobs, newest first, and which runner carries them. */
+  async recentRelinks(ctx: KoaContext) {
+    const relink = getService(strapi, 'relink');
+    ctx.body = { data: await relink.recentJobs(), meta: { runner: relink.runnerKind() } };
   },
 });

@@ -44,14 +44,26 @@ export interface PhraseMatch {
 }
 
 /**
- * Memory matters at 100k actors: children and entries are created on first use, and a node with a
- * single child (most nodes of a name trie) keeps it in two fields instead of a Map.
+ * Memory matters at 100k actors: children and entries are created on first use, a node with a
+ * single child (most nodes of a name trie) keeps it in two fields instead of a Map, and a node that
+ * names one target (most of them) keeps its entry without an array around it.
  */
 interface TrieNode {
   onlyKey?: string;
   onlyChild?: TrieNode;
   children?: Map<string, TrieNode>;
-  entries?: IndexEntry[];
+  entries?: IndexEntry | IndexEntry[];
+}
+
+function entriesOf(node: TrieNode): IndexEntry[] {
+  const { entries } = node;
+  if (entries === undefined) return [];
+  return Array.isArray(entries) ? entries : [entries];
+}
+
+function setEntries(node: TrieNode, entries: IndexEntry[]): void {
+  if (entries.length === 0) delete node.entries;
+  else node.entries = entries.length === 1 ? entries[0] : entries;
 }
 
 const newNode = (): TrieNode => ({});
@@ -113,9 +125,9 @@ export class PhraseIndex {
 
     let node = this.root;
     for (const key of keys) node = addChild(node, key);
-    node.entries ??= [];
-    if (node.entries.some((existing) => sameEntry(existing, full))) return false;
-    node.entries.push(full);
+    const existing = entriesOf(node);
+    if (existing.some((entry) => sameEntry(entry, full))) return false;
+    setEntries(node, [...existing, full]);
     const targetKey = `${entry.kind}:${entry.id}`;
     const list = this.registered.get(targetKey) ?? [];
     list.push(node);
@@ -128,10 +140,10 @@ export class PhraseIndex {
   remove(kind: TargetKind, id: string): void {
     const targetKey = `${kind}:${id}`;
     for (const node of new Set(this.registered.get(targetKey) ?? [])) {
-      const before = node.entries?.length ?? 0;
-      node.entries = node.entries?.filter((entry) => !(entry.kind === kind && entry.id === id));
-      if (node.entries?.length === 0) delete node.entries;
-      this.phraseCount -= before - (node.entries?.length ?? 0);
+      const before = entriesOf(node);
+      const kept = before.filter((entry) => !(entry.kind === kind && entry.id === id));
+      setEntries(node, kept);
+      this.phraseCount -= before.length - kept.length;
     }
     this.registered.delete(targetKey);
   }
@@ -167,7 +179,7 @@ export class PhraseIndex {
       node = next;
       if (!node.entries) continue;
       const written = tokens.slice(start, index + 1).map((token) => token.original);
-      const entries = node.entries.filter((entry) => accept(entry) && (!entry.caseSensitiveTokens || sameTokens(entry.caseSensitiveTokens, written)));
+      const entries = entriesOf(node).filter((entry) => accept(entry) && (!entry.caseSensitiveTokens || sameTokens(entry.caseSensitiveTokens, written)));
       if (entries.length > 0) best = { start, end: index + 1, entries };
     }
     return best;

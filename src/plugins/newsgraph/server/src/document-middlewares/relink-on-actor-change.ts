@@ -17,8 +17,13 @@ export const relinkOnActorChange: DocumentMiddlewareFactory = (strapi) => async 
   const result = (await next()) as { documentId?: string } | null;
   if (touchesLinking && result?.documentId) {
     const relink = getService(strapi, 'relink');
-    const affected = await relink.statementsAffectedByActor(result.documentId);
-    if (affected.length > 0) relink.start(affected);
+    try {
+      const affected = await relink.statementsAffectedByActor(result.documentId);
+      if (affected.length > 0) await relink.start(affected, `actor ${result.documentId} ${context.action === 'create' ? 'created' : 'changed'}`);
+    } catch (error) {
+      // The actor is saved; failing the request now would tell the editor otherwise.
+      strapi.log.error(`[newsgraph] could not start relinking for actor ${result.documentId}: ${(error as Error).message}; run npm run relink -- --actor ${result.documentId}`);
+    }
   }
   return result;
 };

@@ -21,6 +21,12 @@ export const routes = {
       },
       {
         method: 'GET',
+        path: '/relink',
+        handler: 'links.recentRelinks',
+        config: { policies: [isAdmin, can('plugin::newsgraph.settings')] },
+      },
+      {
+        method: 'GET',
         path: '/relink/:jobId',
         handler: 'links.relinkStatus',
         config: { policies: [isAdmin, can('plugin::newsgraph.settings')] },

@@ -1,70 +1,127 @@
 import { AsyncResource } from 'async_hooks';
-import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { ACTOR_UID, STATEMENT_UID } from '../constants';
+import { ACTOR_UID, RELINK_JOB_UID, STATEMENT_UID } from '../constants';
 import { actorPhrases } from '../core/linkable';
 import { foldPhrase } from '../core/text-folding';
+import { inProcessRunner, pgBossConnection, pgBossRunner, type RelinkJobStore, type RelinkRunner } from './relink-runners';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
+/** A relink job as the admin route reports it. */
 export interface RelinkJob {
   id: string;
   status: 'running' | 'done' | 'failed';
+  reason: string | null;
   done: number;
   total: number;
   failed: number;
-  error?: string;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
 }
 
-/** Statements relinked per batch; the runner yields to other work between batches. */
-const BATCH = 50;
+interface StoredRelinkJob {
+  id: number;
+  documentId: string;
+  reason: string | null;
+  state: RelinkJob['status'];
+  total: number;
+  done: number;
+  failed: number;
+  cursor: number;
+  statementIds: string[] | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Finished jobs are kept this long for the admin's history, then deleted at start-up. */
+const FINISHED_JOB_RETENTION_DAYS = 30;
+
+function reported(job: StoredRelinkJob): RelinkJob {
+  return {
+    id: job.documentId,
+    status: job.state,
+    reason: job.reason,
+    done: job.done,
+    total: job.total,
+    failed: job.failed,
+    error: job.error,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+  };
+}
 
 /**
  * Relinks statements after the actors they could name changed. Finds them by their folded text
  * (Statement.linkText), not by scanning every statement, and relinks them in batches in the
- * background; progress is kept per job for the admin route.
+ * background. Jobs are stored (plugin::newsgraph.relink-job), so their progress reads the same from
+ * every instance and an unfinished job resumes after a restart; on PostgreSQL the batches run on a
+ * pg-boss queue shared by all instances, on SQLite in this process (see relink-runners.ts).
  */
 export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const jobs = new Map<string, RelinkJob>();
-  let stopping = false;
+  let runner: RelinkRunner | undefined;
   // Jobs start from inside a save (an actor's update), whose database transaction and request live in
   // async-local storage. Running them in the context captured here, when the plugin is set up, keeps
   // each relink in a transaction of its own instead of reusing the finished one of the save.
   const detached = new AsyncResource('newsgraph-relink');
+  const jobs = () => strapi.db.query(RELINK_JOB_UID as QueryUid);
+
+  function column(attribute: string): string {
+    const meta = strapi.db.metadata.get(RELINK_JOB_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
+    return meta.attributes[attribute]?.columnName ?? attribute;
+  }
 
   async function relinkStatement(documentId: string): Promise<void> {
     // An update with no data goes through the linking middleware like any save.
     await strapi.documents(STATEMENT_UID as 'api::statement.statement').update({ documentId, data: {} as never });
   }
 
-  async function run(job: RelinkJob, statementIds: string[]): Promise<void> {
-    for (let offset = 0; offset < statementIds.length; offset += BATCH) {
-      // Shutting down: stop between batches; the statements not reached keep their previous links.
-      if (stopping) {
-        job.status = 'failed';
-        job.error = 'stopped by shutdown before it finished';
-        return;
+  async function relinkBatch(statementIds: string[]): Promise<number> {
+    let failed = 0;
+    for (const documentId of statementIds) {
+      try {
+        await relinkStatement(documentId);
+      } catch (error) {
+        failed += 1;
+        strapi.log.error(`[newsgraph] relinking statement ${documentId} failed: ${(error as Error).message}`);
       }
-      for (const documentId of statementIds.slice(offset, offset + BATCH)) {
-        try {
-          await relinkStatement(documentId);
-        } catch (error) {
-          job.failed += 1;
-          strapi.log.error(`[newsgraph] relinking statement ${documentId} failed: ${(error as Error).message}`);
-        }
-        job.done += 1;
-      }
-      await new Promise((resolve) => setImmediate(resolve));
     }
-    job.status = 'done';
+    return failed;
   }
+
+  const store: RelinkJobStore = {
+    async unfinished() {
+      const rows = (await jobs().findMany({ where: { state: 'running' }, orderBy: { id: 'asc' } })) as StoredRelinkJob[];
+      return rows.map((row) => ({ id: row.documentId, statementIds: row.statementIds ?? [], cursor: row.cursor }));
+    },
+
+    async advance(jobId, batch) {
+      // Counters move in one statement so that instances finishing batches at once never lose a count;
+      // `done` is capped at `total` because a batch retried after a crash is counted again.
+      const knex = strapi.db.connection;
+      const table = (strapi.db.metadata.get(RELINK_JOB_UID) as { tableName: string }).tableName;
+      const [done, failed, total, cursor, state, finishedAt, documentId] = ['done', 'failed', 'total', 'cursor', 'state', 'finishedAt', 'documentId'].map(column) as [string, string, string, string, string, string, string];
+      const changes: Record<string, unknown> = {
+        [done]: knex.raw(`CASE WHEN ?? + ? > ?? THEN ?? ELSE ?? + ? END`, [done, batch.size, total, total, done, batch.size]),
+        [failed]: knex.raw(`?? + ?`, [failed, batch.failed]),
+      };
+      if (batch.cursor !== undefined) changes[cursor] = batch.cursor;
+      await knex(table).where(documentId, jobId).update(changes);
+      await knex(table)
+        .where(documentId, jobId)
+        .andWhere(state, 'running')
+        .andWhere(done, '>=', knex.ref(total))
+        .update({ [state]: 'done', [finishedAt]: new Date() });
+    },
+  };
 
   return {
     relinkStatement,
 
     async relinkStory(storyDocumentId: string): Promise<void> {
       const statements = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({ where: { story: { documentId: storyDocumentId } }, select: ['documentId'] })) as Array<{ documentId: string }>;
-      for (const documentId of new Set(statements.map((statement) => statement.documentId))) await relinkStatement(documentId);
+      await relinkBatch([...new Set(statements.map((statement) => statement.documentId))]);
     },
 
     /** Statements whose text or attribution contains one of the actor's phrases, or that link it now. */
@@ -92,31 +149,75 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
       return [...new Set([...byText, ...byLink].map((row) => row.documentId))];
     },
 
-    /** Starts relinking `statementIds` in the background. @returns the job, whose counters move as it runs */
-    start(statementIds: string[]): RelinkJob {
-      const job: RelinkJob = { id: randomUUID(), status: 'running', done: 0, total: statementIds.length, failed: 0 };
-      jobs.set(job.id, job);
-      detached.runInAsyncScope(() => run(job, statementIds)).catch((error: Error) => {
-        job.status = 'failed';
-        job.error = error.message;
-        strapi.log.error(`[newsgraph] relink job ${job.id} failed: ${error.message}`);
+    /** Every statement, for "relink all". */
+    async allStatements(): Promise<string[]> {
+      const rows = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({ select: ['documentId'] })) as Array<{ documentId: string }>;
+      return [...new Set(rows.map((row) => row.documentId))];
+    },
+
+    /**
+     * Starts the runner (plugin bootstrap): pg-boss on PostgreSQL, in-process on SQLite; takes up
+     * unfinished jobs and deletes finished ones past their retention.
+     */
+    async startRunner(): Promise<void> {
+      const client = strapi.config.get('database.connection.client') as string;
+      runner =
+        client === 'postgres' || client === 'pg'
+          ? await pgBossRunner(pgBossConnection(strapi.config.get('database.connection.connection')), store, relinkBatch, strapi.log)
+          : inProcessRunner(store, relinkBatch, strapi.log);
+      const cutoff = new Date(Date.now() - FINISHED_JOB_RETENTION_DAYS * 24 * 3600 * 1000);
+      await jobs().deleteMany({ where: { state: { $ne: 'running' }, finishedAt: { $lt: cutoff } } });
+      await runner.resume();
+    },
+
+    /** Which runner carries the batches, for the admin route and the tests. */
+    runnerKind(): RelinkRunner['kind'] | undefined {
+      return runner?.kind;
+    },
+
+    /** Stores a job for `statementIds` and queues its batches. @returns the job as first stored */
+    async start(statementIds: string[], reason: string): Promise<RelinkJob> {
+      return detached.runInAsyncScope(async () => {
+        if (!runner) throw new Error('the relink runner has not started');
+        const created = (await strapi.documents(RELINK_JOB_UID as 'api::statement.statement').create({
+          data: { reason: reason.slice(0, 255), state: 'running', total: statementIds.length, done: 0, failed: 0, cursor: 0, statementIds } as never,
+        })) as unknown as StoredRelinkJob;
+        try {
+          await runner.enqueue(created.documentId, statementIds);
+        } catch (error) {
+          await jobs().update({ where: { id: created.id }, data: { state: 'failed', error: `could not be queued: ${(error as Error).message}`, finishedAt: new Date() } });
+          throw error;
+        }
+        return reported(created);
       });
-      return job;
     },
 
-    job(jobId: string): RelinkJob | undefined {
-      return jobs.get(jobId);
+    async job(jobId: string): Promise<RelinkJob | undefined> {
+      const row = (await jobs().findOne({ where: { documentId: jobId } })) as StoredRelinkJob | null;
+      return row ? reported(row) : undefined;
     },
 
-    /** Stops starting new batches and waits for running ones to finish (plugin destroy). */
+    /** The latest jobs, newest first. */
+    async recentJobs(limit = 20): Promise<RelinkJob[]> {
+      const rows = (await jobs().findMany({ orderBy: { id: 'desc' }, limit, select: ['documentId', 'reason', 'state', 'total', 'done', 'failed', 'error', 'createdAt', 'finishedAt'] })) as StoredRelinkJob[];
+      return rows.map(reported);
+    },
+
+    /** Finishes the batch in hand and stops (plugin destroy); unfinished jobs resume at the next start. */
     async stop(): Promise<void> {
-      stopping = true;
-      await this.idle();
+      await runner?.stop();
     },
 
-    /** Waits until every running job has finished. */
-    async idle(): Promise<void> {
-      while ([...jobs.values()].some((job) => job.status === 'running')) await new Promise((resolve) => setTimeout(resolve, 20));
+    /**
+     * Waits until no stored job is running, whichever instance runs it.
+     * @throws Error when jobs are still running after `timeoutMs`
+     */
+    async idle(timeoutMs = 120_000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while ((await jobs().count({ where: { state: 'running' } })) > 0) {
+        if (Date.now() > deadline) throw new Error(`relink jobs still running after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
   };
 };
