@@ -170,9 +170,12 @@ async function benchSaves() {
   }
 }
 
+// `npm run bench:link -- --only=matching` or `--only=saves` runs one part.
+const only = (process.argv.find((arg) => arg.startsWith('--only=')) ?? '').slice('--only='.length);
+
 (async () => {
-  benchMatching();
-  await benchSaves();
+  if (only !== 'saves') benchMatching();
+  if (only !== 'matching') await benchSaves();
 })().catch((error) => {
   console.error(error);
   process.exit(1);

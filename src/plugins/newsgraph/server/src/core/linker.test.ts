@@ -254,6 +254,13 @@ describe('linkStatement (mentions)', () => {
     expect(link({ text: 'Merel arrived', storyActors: ['lina'] })).toMatchObject({ mentions: ['lina'], ambiguous: [] });
   });
 
+  it('linkStatement - should say whether the story\'s actors were weighed, so that callers load them only then', () => {
+    expect(link({ text: 'Merel arrived' }).consultedStoryActors).toBe(true);
+    expect(link({ text: 'Prime Minister Merel arrived' }).consultedStoryActors).toBe(false);
+    expect(link({ attribution: 'Dana Voss said', text: 'Nothing here' }).consultedStoryActors).toBe(false);
+    expect(link({ text: 'Merel arrived', overrides: { pin: ['lina'], reject: [] } }).consultedStoryActors).toBe(false);
+  });
+
   it('linkStatement - should settle a shared surname by the country of the speaker', () => {
     expect(link({ attribution: 'Dana Voss said', text: 'Merel is wrong' })).toMatchObject({ speaker: 'voss', mentions: ['lina'], ambiguous: [] });
     expect(link({ attribution: 'Piet Kell said', text: 'Merel is wrong' })).toMatchObject({ speaker: 'kell', mentions: ['merel'], ambiguous: [] });

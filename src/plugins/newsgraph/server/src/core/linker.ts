@@ -38,6 +38,12 @@ export interface LinkResult {
   mentions: string[];
   proposals: string[];
   ambiguous: AmbiguousPhrase[];
+  /**
+   * Whether the result depended on the story's actors (an alias of several actors was weighed
+   * against them). Callers may link first without loading the story's actors and, only when this is
+   * true, load them and link again: most statements never need them.
+   */
+  consultedStoryActors: boolean;
 }
 
 const VIA_RANK = new Map<string, number>(MATCH_VIA.map((via, rank) => [via, rank]));
@@ -116,7 +122,7 @@ function speakerPhrasesInOrder(attribution: string, matches: PhraseMatch[], toke
  */
 export function settleAmbiguity(
   candidates: readonly string[],
-  context: { pinned: ReadonlySet<string>; storyActors: ReadonlySet<string>; speaker: string | null; facts: (id: string) => ActorFacts | undefined }
+  context: { pinned: ReadonlySet<string>; storyActors: { has(id: string): boolean }; speaker: string | null; facts: (id: string) => ActorFacts | undefined }
 ): string | null {
   if (candidates.length === 1) return candidates[0]!;
   const narrowers: Array<(id: string) => boolean> = [(id) => context.pinned.has(id), (id) => context.storyActors.has(id)];
@@ -145,7 +151,14 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   const accept = (entry: IndexEntry) => isValidOn(entry, date);
   const pinned = new Set(input.overrides?.pin ?? []);
   const rejected = new Set(input.overrides?.reject ?? []);
-  const storyActors = new Set(input.storyActors ?? []);
+  const knownStoryActors = new Set(input.storyActors ?? []);
+  let consultedStoryActors = false;
+  const storyActors = {
+    has(id: string): boolean {
+      consultedStoryActors = true;
+      return knownStoryActors.has(id);
+    },
+  };
   const ambiguous: AmbiguousPhrase[] = [];
 
   let speaker: string | null = input.editorSpeaker ?? null;
@@ -178,5 +191,5 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   }
   for (const id of pinned) if (!rejected.has(id) && id !== speaker) mentions.add(id);
 
-  return { speaker, speakerSource, mentions: [...mentions], proposals: [...proposals], ambiguous };
+  return { speaker, speakerSource, mentions: [...mentions], proposals: [...proposals], ambiguous, consultedStoryActors };
 }

@@ -2,7 +2,7 @@ import { STATEMENT_UID, STORY_UID } from '../constants';
 import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
 import type { DocumentMiddlewareFactory } from '../strapi/types';
-import type { LinkState, StoredStatement, StoryVersion } from '../services/statement-linker';
+import type { LinkPlan, LinkState, StoredStatement } from '../services/statement-linker';
 
 /**
  * Links every statement written through any door (admin form, REST, GraphQL, imports, code) to its
@@ -27,10 +27,11 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     storyIds: Array<string | null | undefined>,
     stored: StoredStatement | null,
     data: Record<string, unknown>,
-    storyVersions: StoryVersion[] | undefined
+    plan: LinkPlan | undefined
   ): Promise<void> {
     const [before, after] = storyIds;
-    const linked = [typeof data.speaker === 'string' ? data.speaker : null, ...(Array.isArray(data.mentions) ? (data.mentions as string[]) : [])].filter((id): id is string => Boolean(id));
+    const linked = plan ? [plan.links.speaker, ...plan.links.mentions].filter((id): id is string => Boolean(id)) : [];
+    const storyVersions = plan?.storyVersions;
     const previously = [stored?.speaker?.documentId, ...(stored?.mentions ?? []).map((mention) => mention.documentId)].filter((id): id is string => Boolean(id));
     const removedLinks = previously.some((id) => !linked.includes(id));
     if (after && (!before || before === after) && !removedLinks && data.linkState && (data.linkState as LinkState).status === 'linked') {
@@ -61,13 +62,12 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const stored = context.action === 'update' && context.params.documentId ? await linker().loadStored(context.params.documentId) : null;
     let failure: Error | null = null;
     const storiesToSync: Array<string | null | undefined> = [stored?.story?.documentId];
-    let storyVersions: StoryVersion[] | undefined;
+    let plan: LinkPlan | undefined;
     try {
       const storyId = await linker().storyAfterWrite(data, stored);
       storiesToSync.push(storyId);
-      const { patch, storyVersions: versions } = await linker().plan(data, stored, storyId);
-      Object.assign(data, patch);
-      storyVersions = versions;
+      plan = await linker().plan(data, stored, storyId);
+      Object.assign(data, plan.patch);
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
       const linkState: LinkState = { status: 'failed', error: failure.message, linkedAt: new Date().toISOString() };
@@ -78,7 +78,7 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const documentId = result?.documentId ?? context.params.documentId ?? '(unknown)';
     if (failure) strapi.log.error(`[newsgraph] linking statement ${documentId} failed; saved unlinked and marked for relinking: ${failure.message}`);
     try {
-      await keepStoryActorsInStep(storiesToSync, stored, data, storyVersions);
+      await keepStoryActorsInStep(storiesToSync, stored, data, plan);
     } catch (error) {
       strapi.log.error(`[newsgraph] keeping Story.actors in step after statement ${documentId} failed: ${(error as Error).message}`);
     }

@@ -6,6 +6,12 @@ import { PhraseIndex } from '../core/phrase-index';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
+/** The signature as selected by signatureColumns(). */
+export interface IndexSignature {
+  actorsSignature: string;
+  proposalsSignature: string;
+}
+
 interface Signature {
   actors: string;
   proposals: string;
@@ -53,15 +59,16 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   let lastProposalUpdate = '';
   let refreshing: Promise<void> | null = null;
 
-  /** Row count and latest update of both tables, in one round trip. */
-  async function readSignature(): Promise<{ actors: { text: string }; proposals: { text: string } }> {
+  /** Sub-queries of the signature (row count and latest update of both tables), to select in any query. */
+  function signatureColumns() {
     const table = (uid: string) => strapi.db.metadata.get(uid as QueryUid).tableName;
     const knex = strapi.db.connection;
     const summary = (name: string) => knex(name).select(knex.raw("count(*) || '|' || coalesce(cast(max(updated_at) as varchar(64)), '') as signature"));
-    const row = (await knex
-      .select({ actors: summary(table(ACTOR_UID)), proposals: summary(table(PROPOSAL_UID)) })
-      .first()) as { actors: string; proposals: string };
-    return { actors: { text: String(row.actors) }, proposals: { text: String(row.proposals) } };
+    return { actorsSignature: summary(table(ACTOR_UID)), proposalsSignature: summary(table(PROPOSAL_UID)) };
+  }
+
+  async function readSignature(): Promise<IndexSignature> {
+    return (await strapi.db.connection.select(signatureColumns()).first()) as IndexSignature;
   }
 
   function addActor(row: ActorRow): void {
@@ -100,9 +107,9 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function refresh(): Promise<void> {
-    const { actors, proposals } = await readSignature();
-    const next: Signature = { actors: actors.text, proposals: proposals.text };
+  async function refresh(known?: IndexSignature): Promise<void> {
+    const { actorsSignature, proposalsSignature } = known ?? (await readSignature());
+    const next: Signature = { actors: String(actorsSignature), proposals: String(proposalsSignature) };
     if (signature && next.actors === signature.actors && next.proposals === signature.proposals) return;
 
     const countOf = (text: string) => Number(text.split('|')[0]);
@@ -120,10 +127,15 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** The index and actor facts, fresh as of this call. */
-    async current(): Promise<{ index: PhraseIndex; facts: (id: string) => ActorFacts | undefined }> {
+    signatureColumns,
+
+    /**
+     * The index and actor facts, fresh as of this call.
+     * @param known the signature, when the caller selected signatureColumns() in a query of its own
+     */
+    async current(known?: IndexSignature): Promise<{ index: PhraseIndex; facts: (id: string) => ActorFacts | undefined }> {
       // One refresh at a time: concurrent saves wait for the same reload instead of each starting one.
-      refreshing ??= refresh().finally(() => {
+      refreshing ??= refresh(known).finally(() => {
         refreshing = null;
       });
       await refreshing;

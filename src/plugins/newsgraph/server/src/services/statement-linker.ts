@@ -5,6 +5,7 @@ import { isPlainObject, type DocumentData } from '../core/model-spec';
 import { parseRelationInput, type RelationRef } from '../core/relation-input';
 import { foldPhrase } from '../core/text-folding';
 import { getService } from '../strapi/get-service';
+import type { IndexSignature } from './link-index';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -19,12 +20,11 @@ export interface LinkState {
   error?: string;
 }
 
-/** One version (draft or published row) of a story, with its actors. */
+/** One version (draft or published row) of a story. */
 export interface StoryVersion {
   id: number;
   storyDate: string | null;
   publishedAt: string | null;
-  actors?: Array<{ id: number; documentId: string }>;
 }
 
 export interface StoredStatement {
@@ -46,6 +46,34 @@ const STORED_POPULATE = {
   proposals: { select: ['documentId'] },
   story: { select: ['documentId'] },
 };
+
+/** What plan() decides for one write. */
+export interface LinkPlan {
+  /** Fields to merge into the write's data; relations only when they change. */
+  patch: DocumentData;
+  /** The statement's speaker and mentions after the write, whether or not the patch rewrites them. */
+  links: { speaker: string | null; mentions: string[] };
+  storyVersions: StoryVersion[];
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
+
+interface StoryRow extends IndexSignature {
+  id: number;
+  storyDate: string | number | Date | null;
+  publishedAt: string | number | Date | null;
+}
+
+/**
+ * Dates as the Query Engine would return them (ISO strings) from a raw query: SQLite keeps
+ * datetimes as epoch milliseconds, pg returns Date objects.
+ */
+function toIsoDate(value: string | number | Date | null): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number' || /^\d+$/.test(value)) return new Date(Number(value)).toISOString();
+  return new Date(value).toISOString();
+}
 
 function readOverrides(value: unknown): LinkOverrides {
   if (!isPlainObject(value)) return { pin: [], reject: [] };
@@ -75,6 +103,15 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return refs.map((ref) => ('documentId' in ref ? ref.documentId : byId.get(ref.id))).filter((id): id is string => Boolean(id));
   }
 
+  async function storyVersionsWithSignature(storyDocumentId: string): Promise<StoryRow[]> {
+    const story = strapi.db.metadata.get(STORY_UID as QueryUid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
+    const column = (name: string) => story.attributes[name]?.columnName ?? name;
+    return (await strapi.db
+      .connection(story.tableName)
+      .where(column('documentId'), storyDocumentId)
+      .select({ id: 'id', storyDate: column('storyDate'), publishedAt: column('publishedAt'), ...getService(strapi, 'link-index').signatureColumns() })) as StoryRow[];
+  }
+
   return {
     async loadStored(documentId: string): Promise<StoredStatement | null> {
       return (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({ where: { documentId }, populate: STORED_POPULATE })) as StoredStatement | null;
@@ -91,20 +128,17 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * @param storyId the story the statement belongs to after the write (storyAfterWrite)
-     * @returns the linking fields to merge into the write's data, and the story's versions it read
+     * @returns the linking fields to merge into the write's data, the links found, and the story's versions it read
      * @throws whatever the database throws; the caller keeps the editor's save regardless
      */
-    async plan(data: DocumentData, stored: StoredStatement | null, storyId: string | null): Promise<{ patch: DocumentData; storyVersions: StoryVersion[] }> {
+    async plan(data: DocumentData, stored: StoredStatement | null, storyId: string | null): Promise<LinkPlan> {
       const text = typeof data.text === 'string' ? data.text : stored?.text ?? '';
       const attribution = 'attribution' in data ? (typeof data.attribution === 'string' ? data.attribution : '') : stored?.attribution ?? '';
-      // One query for the story's date and actors, on every version (draft and published).
-      const storyVersions = storyId
-        ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({
-            where: { documentId: storyId },
-            select: ['id', 'storyDate', 'publishedAt'],
-            populate: { actors: { select: ['id', 'documentId'] } },
-          })) as StoryVersion[])
-        : [];
+      // The story's date on every version (draft and published), and the index's signature, in one
+      // round trip; the story's actors only when needed, below.
+      const linkIndex = getService(strapi, 'link-index');
+      const storyRows = storyId ? await storyVersionsWithSignature(storyId) : [];
+      const storyVersions: StoryVersion[] = storyRows.map(({ id, storyDate, publishedAt }) => ({ id, storyDate: toIsoDate(storyDate), publishedAt: toIsoDate(publishedAt) }));
       const story = storyVersions.find((version) => version.publishedAt === null) ?? storyVersions[0] ?? null;
       const saidAt = typeof data.saidAt === 'string' ? data.saidAt : stored?.saidAt ?? null;
 
@@ -131,9 +165,15 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const storyActors = [...new Set(storyVersions.flatMap((version) => (version.actors ?? []).map((actor) => actor.documentId)))];
-      const { index, facts } = await getService(strapi, 'link-index').current();
-      const result = linkStatement({ text, attribution, editorSpeaker, onDate: story?.storyDate ?? saidAt, storyActors, overrides }, index, facts);
+      const { index, facts } = await linkIndex.current(storyRows[0]);
+      const input = { text, attribution, editorSpeaker, onDate: story?.storyDate ?? saidAt, overrides };
+      let result = linkStatement(input, index, facts);
+      if (result.consultedStoryActors && storyVersions.length > 0) {
+        // An alias of several actors: weigh them against the story's actors, read only now because
+        // a story's actors grow with the story and most statements never need them.
+        const storyActors = await getService(strapi, 'story-actors').actorsOfVersions(storyVersions.map((version) => version.id));
+        result = linkStatement({ ...input, storyActors }, index, facts);
+      }
 
       // Proposals: what an editor linked stays; what the linker linked follows the text.
       const previousAuto = new Set(stored?.linkState?.autoProposals ?? []);
@@ -155,17 +195,22 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
         autoProposals,
         linkedAt: new Date().toISOString(),
       };
-      const patch: DocumentData = {
-        speaker: result.speaker,
-        mentions: result.mentions,
-        proposals: [...new Set([...editorProposals, ...autoProposals])],
-        linkState,
-        linkText: linkTextOf(text, attribution),
+      const proposals = [...new Set([...editorProposals, ...autoProposals])];
+      const patch: DocumentData = { linkState, linkText: linkTextOf(text, attribution) };
+      // A relation is written only when it changes (or the write names it): an unchanged one would
+      // cost Strapi a delete and re-insert of its join rows, on every relink.
+      const previous = {
+        speaker: stored?.speaker?.documentId ?? null,
+        mentions: (stored?.mentions ?? []).map((mention) => mention.documentId),
+        proposals: (stored?.proposals ?? []).map((proposal) => proposal.documentId),
       };
+      if ('speaker' in data || result.speaker !== previous.speaker) patch.speaker = result.speaker;
+      if ('mentions' in data || !sameList(result.mentions, previous.mentions)) patch.mentions = result.mentions;
+      if ('proposals' in data || !sameList(proposals, previous.proposals)) patch.proposals = proposals;
       if (mentionChange || 'linkOverrides' in data) {
         patch.linkOverrides = overrides.pin.length > 0 || overrides.reject.length > 0 ? overrides : null;
       }
-      return { patch, storyVersions };
+      return { patch, links: { speaker: result.speaker, mentions: result.mentions }, storyVersions };
     },
   };
 };

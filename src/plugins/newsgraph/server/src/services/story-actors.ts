@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, STATEMENT_UID, STORY_UID } from '../constants';
-import type { StoryVersion } from './statement-linker';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -9,31 +8,58 @@ interface StatementLinks {
   mentions?: Array<{ id: number }>;
 }
 
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+}
+
+/**
+ * (story version, actor) pairs of Story.actors for the given versions, optionally only for some
+ * actors, in one query on the join table: a story's actors grow with it, and a save needs only its own.
+ */
+async function linkedPairs(strapi: Core.Strapi, versionIds: number[], onlyActors?: string[]): Promise<Array<{ storyId: number; actorDocumentId: string }>> {
+  if (versionIds.length === 0 || onlyActors?.length === 0) return [];
+  const story = strapi.db.metadata.get(STORY_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable?: JoinTable }> };
+  const actor = strapi.db.metadata.get(ACTOR_UID as QueryUid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
+  const link = story.attributes.actors!.joinTable!;
+  const documentIdColumn = actor.attributes.documentId?.columnName ?? 'document_id';
+  const query = strapi.db
+    .connection(`${link.name} as link`)
+    .join(`${actor.tableName} as actor`, 'actor.id', `link.${link.inverseJoinColumn.name}`)
+    .whereIn(`link.${link.joinColumn.name}`, versionIds)
+    .select({ storyId: `link.${link.joinColumn.name}`, actorDocumentId: `actor.${documentIdColumn}` });
+  if (onlyActors) query.whereIn(`actor.${documentIdColumn}`, onlyActors);
+  return (await query) as Array<{ storyId: number; actorDocumentId: string }>;
+}
+
 /**
  * Story.actors is derived data: the union of its statements' speakers and mentions. It is written
  * on every version of the story (draft and published) through the query engine, so that keeping it
  * in step neither marks a published story as modified nor waits for its next publication.
  */
 export const storyActorsService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The documentIds of the actors linked to any of the given story versions. */
+  async actorsOfVersions(versionIds: number[]): Promise<string[]> {
+    return [...new Set((await linkedPairs(strapi, versionIds)).map((pair) => pair.actorDocumentId))];
+  },
+
   /**
    * Adds actors to Story.actors without reading the story's statements: the common case of a save
-   * that only adds links. A save that removes links calls syncStoryActors instead.
+   * that only adds links, and one query when they are there already. A save that removes links
+   * calls syncStoryActors instead.
+   * @param knownVersions the story's versions, when the caller has read them already
    */
-  async addStoryActors(storyDocumentId: string, actorDocumentIds: string[], knownVersions?: StoryVersion[]): Promise<void> {
+  async addStoryActors(storyDocumentId: string, actorDocumentIds: string[], knownVersions?: Array<{ id: number }>): Promise<void> {
     if (actorDocumentIds.length === 0) return;
-    const versions =
-      knownVersions ??
-      ((await strapi.db.query(STORY_UID as QueryUid).findMany({
-        where: { documentId: storyDocumentId },
-        select: ['id'],
-        populate: { actors: { select: ['id', 'documentId'] } },
-      })) as StoryVersion[]);
-    const lacking = versions.filter((version) => actorDocumentIds.some((id) => !(version.actors ?? []).some((actor) => actor.documentId === id)));
+    const versions = knownVersions ?? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: storyDocumentId }, select: ['id'] })) as Array<{ id: number }>);
+    const present = await linkedPairs(strapi, versions.map((version) => version.id), actorDocumentIds);
+    const lacking = versions.filter((version) => actorDocumentIds.some((id) => !present.some((pair) => pair.storyId === version.id && pair.actorDocumentId === id)));
     if (lacking.length === 0) return;
     const rows = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { documentId: { $in: actorDocumentIds } }, select: ['id', 'documentId'] })) as Array<{ id: number; documentId: string }>;
     for (const version of lacking) {
-      const present = new Set((version.actors ?? []).map((actor) => actor.id));
-      const missing = rows.filter((row) => !present.has(row.id)).map((row) => ({ id: row.id }));
+      const there = new Set(present.filter((pair) => pair.storyId === version.id).map((pair) => pair.actorDocumentId));
+      const missing = rows.filter((row) => !there.has(row.documentId)).map((row) => ({ id: row.id }));
       // connect, not set: the cost follows what is added, not the size of the story.
       if (missing.length > 0) await strapi.db.query(STORY_UID as QueryUid).update({ where: { id: version.id }, data: { actors: { connect: missing } } });
     }
