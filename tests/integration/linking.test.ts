@@ -168,11 +168,37 @@ describe('Editors win', () => {
     expect(keys((await readStatement(statement.documentId)).mentions)).toEqual(['maravia', 'sarn']);
   });
 
+  test('proposals an editor unlinks - should stay unlinked on every relink, through REST and through link-overrides', async () => {
+    const truce = proposalIds.get('truce')!;
+    const throughRest = await createStatement({ text: 'Ostrov wants the truce', kind: 'claim', attribution: 'Piotr Halas said' });
+    expect(keys(throughRest.proposals)).toEqual(['truce']);
+    const unlinked = await app.http().put(`/api/statements/${throughRest.documentId}`).set(auth()).send({ data: { proposals: { disconnect: [truce] } } });
+    expect(unlinked.status).toBe(200);
+    expect(keys((await readStatement(throughRest.documentId)).proposals)).toEqual([]);
+
+    const throughRoute = await createStatement({ text: 'Kessa rejects the truce', kind: 'claim', attribution: 'Piotr Halas said' });
+    expect(keys(throughRoute.proposals)).toEqual(['truce']);
+    const response = await app.http().put(`/newsgraph/statements/${throughRoute.documentId}/link-overrides`).set(asAdmin()).send({ rejectProposals: [truce] });
+    expect(response.status).toBe(200);
+    expect(keys(response.body.data.proposals)).toEqual([]);
+
+    const relink = app.strapi.plugin('newsgraph').service('relink');
+    for (const documentId of [throughRest.documentId, throughRoute.documentId]) await relink.relinkStatement(documentId);
+    expect(keys((await readStatement(throughRest.documentId)).proposals)).toEqual([]);
+    expect(keys((await readStatement(throughRoute.documentId)).proposals)).toEqual([]);
+
+    // Linking it again by hand lifts the rejection.
+    await app.http().put(`/api/statements/${throughRest.documentId}`).set(auth()).send({ data: { proposals: { connect: [truce] } } });
+    await relink.relinkStatement(throughRest.documentId);
+    expect(keys((await readStatement(throughRest.documentId)).proposals)).toEqual(['truce']);
+  });
+
   test('link-overrides - should answer 400 for unknown actors or a bad body, 404 for an unknown statement, 401 without a login', async () => {
     const statement = await createStatement({ text: 'Kessa', kind: 'claim', attribution: '' });
     const path = `/newsgraph/statements/${statement.documentId}/link-overrides`;
     expect((await app.http().put(path).set(asAdmin()).send({ pin: ['no-such-actor'] })).status).toBe(400);
     expect((await app.http().put(path).set(asAdmin()).send({ pin: 'x' })).status).toBe(400);
+    expect((await app.http().put(path).set(asAdmin()).send({ rejectProposals: ['no-such-proposal'] })).status).toBe(400);
     expect((await app.http().put(path).set(asAdmin()).send({ pin: [actorIds.get('tolen')], reject: [actorIds.get('tolen')] })).status).toBe(400);
     expect((await app.http().put('/newsgraph/statements/nope/link-overrides').set(asAdmin()).send({ pin: [] })).status).toBe(404);
     expect((await app.http().put(path).send({ pin: [] })).status).toBe(401);

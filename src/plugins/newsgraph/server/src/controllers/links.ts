@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ACTOR_UID, STATEMENT_UID } from '../constants';
+import { ACTOR_UID, PROPOSAL_UID, STATEMENT_UID } from '../constants';
 import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
 
@@ -12,10 +12,11 @@ interface KoaContext {
   body: unknown;
 }
 
-function idList(body: Record<string, unknown>, key: 'pin' | 'reject'): string[] {
+function idList(body: Record<string, unknown>, key: 'pin' | 'reject' | 'rejectProposals'): string[] {
   const value = body[key] ?? [];
+  const what = key === 'rejectProposals' ? 'proposal' : 'actor';
   if (!Array.isArray(value) || value.some((id) => typeof id !== 'string' || id.trim() === '')) {
-    throw new errors.ValidationError(`${key} must be a list of actor documentIds`, { errors: [{ path: [key], message: `${key} must be a list of actor documentIds`, name: 'ValidationError' }] });
+    throw new errors.ValidationError(`${key} must be a list of ${what} documentIds`, { errors: [{ path: [key], message: `${key} must be a list of ${what} documentIds`, name: 'ValidationError' }] });
   }
   return [...new Set(value as string[])];
 }
@@ -32,9 +33,10 @@ export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async updateOverrides(ctx: KoaContext) {
     const { documentId } = ctx.params;
     const body = ctx.request.body;
-    if (!isPlainObject(body)) throw new errors.ValidationError('Send { "pin": [actorDocumentId], "reject": [actorDocumentId] }');
+    if (!isPlainObject(body)) throw new errors.ValidationError('Send { "pin": [actorDocumentId], "reject": [actorDocumentId], "rejectProposals": [proposalDocumentId] }');
     const pin = idList(body, 'pin');
     const reject = idList(body, 'reject');
+    const rejectProposals = idList(body, 'rejectProposals');
     const both = pin.filter((id) => reject.includes(id));
     if (both.length > 0) throw new errors.ValidationError(`Cannot both pin and reject ${both.join(', ')}`, { errors: [{ path: ['reject'], message: `pinned and rejected: ${both.join(', ')}`, name: 'ValidationError' }] });
 
@@ -44,11 +46,16 @@ export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const known = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { documentId: { $in: wanted } }, select: ['documentId'] })) as Array<{ documentId: string }>;
     const unknown = wanted.filter((id) => !known.some((actor) => actor.documentId === id));
     if (unknown.length > 0) throw new errors.ValidationError(`Unknown actor(s) ${unknown.join(', ')}`, { errors: [{ path: ['pin'], message: `unknown actors: ${unknown.join(', ')}`, name: 'ValidationError' }] });
+    const knownProposals = (await strapi.db.query(PROPOSAL_UID as QueryUid).findMany({ where: { documentId: { $in: rejectProposals } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+    const unknownProposals = rejectProposals.filter((id) => !knownProposals.some((proposal) => proposal.documentId === id));
+    if (unknownProposals.length > 0) {
+      throw new errors.ValidationError(`Unknown proposal(s) ${unknownProposals.join(', ')}`, { errors: [{ path: ['rejectProposals'], message: `unknown proposals: ${unknownProposals.join(', ')}`, name: 'ValidationError' }] });
+    }
 
     const updated = await strapi.documents(STATEMENT_UID as 'api::statement.statement').update({
       documentId: documentId!,
-      data: { linkOverrides: pin.length > 0 || reject.length > 0 ? { pin, reject } : null } as never,
-      populate: { speaker: { fields: ['name'] }, mentions: { fields: ['name'] } } as never,
+      data: { linkOverrides: pin.length > 0 || reject.length > 0 || rejectProposals.length > 0 ? { pin, reject, ...(rejectProposals.length > 0 ? { rejectProposals } : {}) } : null } as never,
+      populate: { speaker: { fields: ['name'] }, mentions: { fields: ['name'] }, proposals: { fields: ['title'] } } as never,
     });
     ctx.body = { data: updated };
   },

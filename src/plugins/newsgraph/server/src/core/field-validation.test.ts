@@ -275,6 +275,10 @@ describe('validateDocumentData', () => {
       expect(violationsFor(statement, { linkOverrides: overrides })).toEqual([]);
     });
 
+    it('validateDocumentData - should accept proposal rejections', () => {
+      expect(violationsFor(statement, { linkOverrides: { pin: [], reject: [], rejectProposals: ['proposal-a'] } })).toEqual([]);
+    });
+
     it('validateDocumentData - should accept null link overrides', () => {
       expect(violationsFor(statement, { linkOverrides: null })).toEqual([]);
     });
@@ -288,7 +292,9 @@ describe('validateDocumentData', () => {
       [{ pin: [''] }, 'linkOverrides.pin must be a list of actor documentIds'],
       [{ reject: ['  '] }, 'linkOverrides.reject must be a list of actor documentIds'],
       [{ reject: [null] }, 'linkOverrides.reject must be a list of actor documentIds'],
-      [{ pin: [], block: ['actor-a'] }, 'linkOverrides has unknown key(s) block: only "pin" and "reject" are allowed'],
+      [{ pin: [], block: ['actor-a'] }, 'linkOverrides has unknown key(s) block: only "pin", "reject" and "rejectProposals" are allowed'],
+      [{ rejectProposals: 'truce' }, 'linkOverrides.rejectProposals must be a list of proposal documentIds'],
+      [{ rejectProposals: Array.from({ length: 501 }, (_, index) => `proposal-${index}`) }, 'linkOverrides.rejectProposals may hold at most 500 proposals'],
       [{ pin: Array.from({ length: 501 }, (_, index) => `actor-${index}`) }, 'linkOverrides.pin may hold at most 500 actors'],
       [{ pin: ['actor-a', 'actor-b', 'actor-c'], reject: ['actor-c', 'actor-b'] }, 'linkOverrides cannot both pin and reject actor-b, actor-c'],
     ])('validateDocumentData - should reject the link overrides %j', (overrides, message) => {

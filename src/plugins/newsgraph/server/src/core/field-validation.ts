@@ -68,15 +68,16 @@ function isLanguageTag(value: string): boolean {
 function checkLinkOverrides(value: unknown, label: string): string | null {
   if (value === null) return null;
   if (!isPlainObject(value)) return `${label} must be an object with "pin" and "reject" lists of actor documentIds`;
-  const unknownKeys = Object.keys(value).filter((key) => key !== 'pin' && key !== 'reject');
-  if (unknownKeys.length > 0) return `${label} has unknown key(s) ${unknownKeys.join(', ')}: only "pin" and "reject" are allowed`;
+  const unknownKeys = Object.keys(value).filter((key) => key !== 'pin' && key !== 'reject' && key !== 'rejectProposals');
+  if (unknownKeys.length > 0) return `${label} has unknown key(s) ${unknownKeys.join(', ')}: only "pin", "reject" and "rejectProposals" are allowed`;
   const lists: Record<string, string[]> = {};
-  for (const key of ['pin', 'reject'] as const) {
+  for (const key of ['pin', 'reject', 'rejectProposals'] as const) {
+    const what = key === 'rejectProposals' ? 'proposal' : 'actor';
     const list = value[key] ?? [];
     if (!Array.isArray(list) || list.some((id) => typeof id !== 'string' || id.trim() === '')) {
-      return `${label}.${key} must be a list of actor documentIds`;
+      return `${label}.${key} must be a list of ${what} documentIds`;
     }
-    if (list.length > MAX_OVERRIDE_IDS) return `${label}.${key} may hold at most ${MAX_OVERRIDE_IDS} actors`;
+    if (list.length > MAX_OVERRIDE_IDS) return `${label}.${key} may hold at most ${MAX_OVERRIDE_IDS} ${what}s`;
     lists[key] = list as string[];
   }
   const both = lists.pin!.filter((id) => lists.reject!.includes(id));

@@ -254,6 +254,12 @@ describe('linkStatement (mentions)', () => {
     expect(link({ text: 'Merel arrived', storyActors: ['lina'] })).toMatchObject({ mentions: ['lina'], ambiguous: [] });
   });
 
+  it('linkStatement - should leave out a proposal an editor rejected, and keep the others', () => {
+    const text = 'The corridor deal and the Korvath Accord';
+    expect(link({ text }).proposals).toEqual(['corridor', 'accord']);
+    expect(link({ text, overrides: { pin: [], reject: [], rejectProposals: ['corridor'] } }).proposals).toEqual(['accord']);
+  });
+
   it('linkStatement - should say whether the story\'s actors were weighed, so that callers load them only then', () => {
     expect(link({ text: 'Merel arrived' }).consultedStoryActors).toBe(true);
     expect(link({ text: 'Prime Minister Merel arrived' }).consultedStoryActors).toBe(false);

@@ -12,6 +12,8 @@ export interface LinkOverrides {
   pin: string[];
   /** Actors an editor rejected: never linked, as speaker or mention. */
   reject: string[];
+  /** Proposals an editor unlinked: never linked again from the text. */
+  rejectProposals?: string[];
 }
 
 export interface LinkInput {
@@ -151,6 +153,7 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   const accept = (entry: IndexEntry) => isValidOn(entry, date);
   const pinned = new Set(input.overrides?.pin ?? []);
   const rejected = new Set(input.overrides?.reject ?? []);
+  const rejectedProposals = new Set(input.overrides?.rejectProposals ?? []);
   const knownStoryActors = new Set(input.storyActors ?? []);
   let consultedStoryActors = false;
   const storyActors = {
@@ -181,7 +184,7 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   const mentions = new Set<string>();
   const proposals = new Set<string>();
   for (const match of index.match(input.text, accept)) {
-    for (const entry of match.entries) if (entry.kind === 'proposal') proposals.add(entry.id);
+    for (const entry of match.entries) if (entry.kind === 'proposal' && !rejectedProposals.has(entry.id)) proposals.add(entry.id);
     const candidates = actorCandidates(match, rejected);
     if (candidates.length === 0) continue;
     if (speaker && candidates.includes(speaker)) continue; // the speaker referring to themselves

@@ -76,9 +76,16 @@ function toIsoDate(value: string | number | Date | null): string | null {
 }
 
 function readOverrides(value: unknown): LinkOverrides {
-  if (!isPlainObject(value)) return { pin: [], reject: [] };
+  if (!isPlainObject(value)) return { pin: [], reject: [], rejectProposals: [] };
   const list = (items: unknown) => (Array.isArray(items) ? items.filter((id): id is string => typeof id === 'string') : []);
-  return { pin: list(value.pin), reject: list(value.reject) };
+  return { pin: list(value.pin), reject: list(value.reject), rejectProposals: list(value.rejectProposals) };
+}
+
+/** linkOverrides as stored: the lists that hold something, or null when an editor corrected nothing. */
+function storedOverrides(overrides: LinkOverrides): LinkOverrides | null {
+  const stored: LinkOverrides = { pin: overrides.pin, reject: overrides.reject };
+  if ((overrides.rejectProposals ?? []).length > 0) stored.rejectProposals = overrides.rejectProposals;
+  return stored.pin.length > 0 || stored.reject.length > 0 || stored.rejectProposals ? stored : null;
 }
 
 /** The folded text a relink searches ("which statements could name this alias?"), padded for whole-word LIKE. */
@@ -165,16 +172,6 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
 
-      const { index, facts } = await linkIndex.current(storyRows[0]);
-      const input = { text, attribution, editorSpeaker, onDate: story?.storyDate ?? saidAt, overrides };
-      let result = linkStatement(input, index, facts);
-      if (result.consultedStoryActors && storyVersions.length > 0) {
-        // An alias of several actors: weigh them against the story's actors, read only now because
-        // a story's actors grow with the story and most statements never need them.
-        const storyActors = await getService(strapi, 'story-actors').actorsOfVersions(storyVersions.map((version) => version.id));
-        result = linkStatement({ ...input, storyActors }, index, facts);
-      }
-
       // Proposals: what an editor linked stays; what the linker linked follows the text.
       const previousAuto = new Set(stored?.linkState?.autoProposals ?? []);
       let editorProposals = (stored?.proposals ?? []).map((proposal) => proposal.documentId).filter((id) => !previousAuto.has(id));
@@ -185,7 +182,21 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
         editorProposals.push(...(await documentIdsOf(PROPOSAL_UID, proposalChange.connect)));
         removedProposals = await documentIdsOf(PROPOSAL_UID, proposalChange.disconnect);
         editorProposals = editorProposals.filter((id) => !removedProposals.includes(id));
+        // A proposal an editor unlinks stays unlinked on every relink; one they link again is welcome back.
+        overrides.rejectProposals = [...new Set([...(overrides.rejectProposals ?? []).filter((id) => !editorProposals.includes(id)), ...removedProposals])];
       }
+      const rejectedProposals = overrides.rejectProposals ?? [];
+      editorProposals = editorProposals.filter((id) => !rejectedProposals.includes(id));
+      const { index, facts } = await linkIndex.current(storyRows[0]);
+      const input = { text, attribution, editorSpeaker, onDate: story?.storyDate ?? saidAt, overrides };
+      let result = linkStatement(input, index, facts);
+      if (result.consultedStoryActors && storyVersions.length > 0) {
+        // An alias of several actors: weigh them against the story's actors, read only now because
+        // a story's actors grow with the story and most statements never need them.
+        const storyActors = await getService(strapi, 'story-actors').actorsOfVersions(storyVersions.map((version) => version.id));
+        result = linkStatement({ ...input, storyActors }, index, facts);
+      }
+
       const autoProposals = result.proposals.filter((id) => !editorProposals.includes(id) && !removedProposals.includes(id));
 
       const linkState: LinkState = {
@@ -207,9 +218,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       if ('speaker' in data || result.speaker !== previous.speaker) patch.speaker = result.speaker;
       if ('mentions' in data || !sameList(result.mentions, previous.mentions)) patch.mentions = result.mentions;
       if ('proposals' in data || !sameList(proposals, previous.proposals)) patch.proposals = proposals;
-      if (mentionChange || 'linkOverrides' in data) {
-        patch.linkOverrides = overrides.pin.length > 0 || overrides.reject.length > 0 ? overrides : null;
-      }
+      if (mentionChange || proposalChange || 'linkOverrides' in data) patch.linkOverrides = storedOverrides(overrides);
       return { patch, links: { speaker: result.speaker, mentions: result.mentions }, storyVersions };
     },
   };
