@@ -92,6 +92,28 @@ describe('Links follow edits', () => {
     expect(keyOf.get(updated.speaker!.documentId)).toBe('korr');
   });
 
+  test('a story whose date changes between two saves - should link the second save on the new date', async () => {
+    const chief = await app.http().post('/api/actors').set(auth()).send({
+      data: { name: 'Orla Venn', kind: 'person', positions: [{ title: 'Harbour Chief', descriptors: 'the harbour chief', from: '2026-01-01' }] },
+    });
+    expect(chief.status).toBe(201);
+    keyOf.set(chief.body.data.documentId, 'venn');
+    const story = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ storyDate: '2026-04-01T09:00:00.000Z' }) });
+    const inStory = async (data: Record<string, unknown>) => {
+      const created = await app.http().post('/api/statements').set(auth()).send({ data: { story: story.body.data.documentId, kind: 'claim', ...data } });
+      expect(created.status).toBe(201);
+      return readStatement(created.body.data.documentId);
+    };
+    const before = await inStory({ text: 'The quay reopens', attribution: 'the harbour chief said' });
+    expect(keyOf.get(before.speaker?.documentId ?? '')).toBe('venn');
+
+    // Before the position began: the descriptor names nobody, whatever the previous save remembered.
+    const moved = await app.http().put(`/api/stories/${story.body.data.documentId}`).set(auth()).send({ data: { storyDate: '2025-06-01T09:00:00.000Z' } });
+    expect(moved.status).toBe(200);
+    const after = await inStory({ text: 'The quay stays shut', attribution: 'the harbour chief said' });
+    expect(after.speaker).toBeNull();
+  });
+
   test('GraphQL and strapi.documents() - should link the same way as REST', async () => {
     const viaGraphql = await app.graphql<{ createStatement: { documentId: string } }>(
       'mutation Create($data: StatementInput!) { createStatement(data: $data) { documentId } }',

@@ -35,6 +35,7 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const previously = [stored?.speaker?.documentId, ...(stored?.mentions ?? []).map((mention) => mention.documentId)].filter((id): id is string => Boolean(id));
     const removedLinks = previously.some((id) => !linked.includes(id));
     if (after && (!before || before === after) && !removedLinks && data.linkState && (data.linkState as LinkState).status === 'linked') {
+      if (plan?.storyActorsPresent) return;
       await storyActors().addStoryActors(after, linked, storyVersions);
       return;
     }

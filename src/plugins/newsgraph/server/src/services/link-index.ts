@@ -58,6 +58,8 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   let lastActorUpdate = '';
   let lastProposalUpdate = '';
   let refreshing: Promise<void> | null = null;
+  /** Moves whenever the index changes, so that a link made with an older index can be recognised. */
+  let version = 0;
 
   /** Sub-queries of the signature (row count and latest update of both tables), to select in any query. */
   function signatureColumns() {
@@ -124,6 +126,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     lastActorUpdate = await loadChanged<ActorRow>(ACTOR_UID, ACTOR_POPULATE, lastActorUpdate, addActor);
     lastProposalUpdate = await loadChanged<ProposalRow>(PROPOSAL_UID, { aliases: true }, lastProposalUpdate, addProposal);
     signature = next;
+    version += 1;
   }
 
   return {
@@ -133,13 +136,18 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
      * The index and actor facts, fresh as of this call.
      * @param known the signature, when the caller selected signatureColumns() in a query of its own
      */
-    async current(known?: IndexSignature): Promise<{ index: PhraseIndex; facts: (id: string) => ActorFacts | undefined }> {
+    /** The index as it is now, without checking the database; null before the first load. */
+    peek(): { index: PhraseIndex; facts: (id: string) => ActorFacts | undefined; version: number } | null {
+      return signature ? { index, facts: (id: string) => facts.get(id), version } : null;
+    },
+
+    async current(known?: IndexSignature): Promise<{ index: PhraseIndex; facts: (id: string) => ActorFacts | undefined; version: number }> {
       // One refresh at a time: concurrent saves wait for the same reload instead of each starting one.
       refreshing ??= refresh(known).finally(() => {
         refreshing = null;
       });
       await refreshing;
-      return { index, facts: (id: string) => facts.get(id) };
+      return { index, facts: (id: string) => facts.get(id), version };
     },
     /** Forget everything: the next use rebuilds from the database. */
     invalidate(): void {

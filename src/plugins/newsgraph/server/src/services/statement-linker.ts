@@ -54,12 +54,15 @@ export interface LinkPlan {
   /** The statement's speaker and mentions after the write, whether or not the patch rewrites them. */
   links: { speaker: string | null; mentions: string[] };
   storyVersions: StoryVersion[];
+  /** Whether every version of the story already lists the statement's speaker and mentions. */
+  storyActorsPresent: boolean;
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
 
 interface StoryRow extends IndexSignature {
   id: number;
+  presentActors?: number | string;
   storyDate: string | number | Date | null;
   publishedAt: string | number | Date | null;
 }
@@ -110,14 +113,36 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return refs.map((ref) => ('documentId' in ref ? ref.documentId : byId.get(ref.id))).filter((id): id is string => Boolean(id));
   }
 
-  async function storyVersionsWithSignature(storyDocumentId: string): Promise<StoryRow[]> {
+  /**
+   * The story's versions with their dates, the index's signature, and how many of `guessedActors`
+   * each version's Story.actors holds: everything a save needs from the database, in one round trip.
+   */
+  async function storyVersionsWithSignature(storyDocumentId: string, guessedActors: string[]): Promise<StoryRow[]> {
     const story = strapi.db.metadata.get(STORY_UID as QueryUid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
-    const column = (name: string) => story.attributes[name]?.columnName ?? name;
+    const column = (name: string) => `${story.tableName}.${story.attributes[name]?.columnName ?? name}`;
+    const columns: Record<string, unknown> = {
+      id: `${story.tableName}.id`,
+      storyDate: column('storyDate'),
+      publishedAt: column('publishedAt'),
+      ...getService(strapi, 'link-index').signatureColumns(),
+    };
+    if (guessedActors.length > 0) columns.presentActors = getService(strapi, 'story-actors').presentActorsColumn(guessedActors);
     return (await strapi.db
       .connection(story.tableName)
       .where(column('documentId'), storyDocumentId)
-      .select({ id: 'id', storyDate: column('storyDate'), publishedAt: column('publishedAt'), ...getService(strapi, 'link-index').signatureColumns() })) as StoryRow[];
+      .select(columns as never)) as StoryRow[];
   }
+
+  /**
+   * The date each story was last linked on, per story: lets a save link with the index in memory
+   * before its one query, which then only confirms the guess (see plan). Bounded; a wrong entry
+   * costs a second link, never a wrong one.
+   */
+  const lastStoryDates = new Map<string, string | null>();
+  const rememberStoryDate = (storyId: string, date: string | null) => {
+    if (lastStoryDates.size >= 1000) lastStoryDates.delete(lastStoryDates.keys().next().value!);
+    lastStoryDates.set(storyId, date);
+  };
 
   return {
     async loadStored(documentId: string): Promise<StoredStatement | null> {
@@ -141,12 +166,6 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     async plan(data: DocumentData, stored: StoredStatement | null, storyId: string | null): Promise<LinkPlan> {
       const text = typeof data.text === 'string' ? data.text : stored?.text ?? '';
       const attribution = 'attribution' in data ? (typeof data.attribution === 'string' ? data.attribution : '') : stored?.attribution ?? '';
-      // The story's date on every version (draft and published), and the index's signature, in one
-      // round trip; the story's actors only when needed, below.
-      const linkIndex = getService(strapi, 'link-index');
-      const storyRows = storyId ? await storyVersionsWithSignature(storyId) : [];
-      const storyVersions: StoryVersion[] = storyRows.map(({ id, storyDate, publishedAt }) => ({ id, storyDate: toIsoDate(storyDate), publishedAt: toIsoDate(publishedAt) }));
-      const story = storyVersions.find((version) => version.publishedAt === null) ?? storyVersions[0] ?? null;
       const saidAt = typeof data.saidAt === 'string' ? data.saidAt : stored?.saidAt ?? null;
 
       // An editor's speaker wins; one the linker found earlier is found again from the attribution.
@@ -187,9 +206,29 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const rejectedProposals = overrides.rejectProposals ?? [];
       editorProposals = editorProposals.filter((id) => !rejectedProposals.includes(id));
-      const { index, facts } = await linkIndex.current(storyRows[0]);
-      const input = { text, attribution, editorSpeaker, onDate: story?.storyDate ?? saidAt, overrides };
-      let result = linkStatement(input, index, facts);
+      const baseInput = { text, attribution, editorSpeaker, overrides };
+
+      // Link first with the index in memory and the story's last known date, then read the story, the
+      // index's signature and whether Story.actors already holds the guessed actors in one query. The
+      // guess stands only if neither the index nor the date moved; otherwise the statement is linked
+      // again below. Either way the links come from the fresh index and date.
+      const linkIndex = getService(strapi, 'link-index');
+      const loaded = linkIndex.peek();
+      const guessedDate = storyId && lastStoryDates.has(storyId) ? lastStoryDates.get(storyId)! ?? saidAt : undefined;
+      const guess = loaded && guessedDate !== undefined ? linkStatement({ ...baseInput, onDate: guessedDate }, loaded.index, loaded.facts) : null;
+      const guessedActors = guess && !guess.consultedStoryActors ? [...new Set([guess.speaker, ...guess.mentions].filter((id): id is string => Boolean(id)))] : [];
+      const storyRows = storyId ? await storyVersionsWithSignature(storyId, guessedActors) : [];
+      const storyVersions: StoryVersion[] = storyRows.map(({ id, storyDate, publishedAt }) => ({ id, storyDate: toIsoDate(storyDate), publishedAt: toIsoDate(publishedAt) }));
+      const story = storyVersions.find((version) => version.publishedAt === null) ?? storyVersions[0] ?? null;
+      const onDate = story?.storyDate ?? saidAt;
+      if (storyId) rememberStoryDate(storyId, story?.storyDate ?? null);
+
+      const { index, facts, version } = await linkIndex.current(storyRows[0]);
+      const input = { ...baseInput, onDate };
+      const guessHolds = guess !== null && loaded !== null && loaded.version === version && guessedDate === onDate;
+      let result = guessHolds ? guess : linkStatement(input, index, facts);
+      const storyActorsPresent =
+        guessHolds && guessedActors.length > 0 && storyRows.every((row) => Number(row.presentActors ?? 0) === guessedActors.length);
       if (result.consultedStoryActors && storyVersions.length > 0) {
         // An alias of several actors: weigh them against the story's actors, read only now because
         // a story's actors grow with the story and most statements never need them.
@@ -219,7 +258,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       if ('mentions' in data || !sameList(result.mentions, previous.mentions)) patch.mentions = result.mentions;
       if ('proposals' in data || !sameList(proposals, previous.proposals)) patch.proposals = proposals;
       if (mentionChange || proposalChange || 'linkOverrides' in data) patch.linkOverrides = storedOverrides(overrides);
-      return { patch, links: { speaker: result.speaker, mentions: result.mentions }, storyVersions };
+      return { patch, links: { speaker: result.speaker, mentions: result.mentions }, storyVersions, storyActorsPresent };
     },
   };
 };

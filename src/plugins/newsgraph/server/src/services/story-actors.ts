@@ -39,6 +39,22 @@ async function linkedPairs(strapi: Core.Strapi, versionIds: number[], onlyActors
  * in step neither marks a published story as modified nor waits for its next publication.
  */
 export const storyActorsService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * A sub-query counting, for the story version of the enclosing query on the stories table, how many
+   * of `actorDocumentIds` its Story.actors holds; selected beside the story's own columns.
+   */
+  presentActorsColumn(actorDocumentIds: string[]) {
+    const story = strapi.db.metadata.get(STORY_UID as QueryUid) as unknown as { tableName: string; attributes: Record<string, { joinTable?: JoinTable }> };
+    const actor = strapi.db.metadata.get(ACTOR_UID as QueryUid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
+    const link = story.attributes.actors!.joinTable!;
+    const knex = strapi.db.connection;
+    return knex(`${link.name} as link`)
+      .join(`${actor.tableName} as actor`, 'actor.id', `link.${link.inverseJoinColumn.name}`)
+      .where(`link.${link.joinColumn.name}`, knex.ref(`${story.tableName}.id`))
+      .whereIn(`actor.${actor.attributes.documentId?.columnName ?? 'document_id'}`, actorDocumentIds)
+      .count({ present: '*' });
+  },
+
   /** The documentIds of the actors linked to any of the given story versions. */
   async actorsOfVersions(versionIds: number[]): Promise<string[]> {
     return [...new Set((await linkedPairs(strapi, versionIds)).map((pair) => pair.actorDocumentId))];
