@@ -179,7 +179,8 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
     async start(statementIds: string[], reason: string): Promise<RelinkJob> {
       return detached.runInAsyncScope(async () => {
         if (!runner) throw new Error('the relink runner has not started');
-        const created = (await strapi.documents(RELINK_JOB_UID as 'api::statement.statement').create({
+        // The plugin's own uid is not in the app's generated union of uids; the document service takes it as any other.
+        const created = (await strapi.documents(RELINK_JOB_UID as Parameters<Core.Strapi['documents']>[0]).create({
           data: { reason: reason.slice(0, 255), state: 'running', total: statementIds.length, done: 0, failed: 0, cursor: 0, statementIds } as never,
         })) as unknown as StoredRelinkJob;
         try {
