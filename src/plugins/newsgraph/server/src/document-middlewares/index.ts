@@ -1,5 +1,6 @@
 import { assignSlugs } from './assign-slugs';
 import { linkStatements } from './link-statements';
+import { scoreClaims } from './score-claims';
 import { relinkOnActorChange } from './relink-on-actor-change';
 import { restrictPublicReads } from './restrict-public-reads';
 import { sanitizeFields } from './sanitize-fields';
@@ -9,14 +10,15 @@ import type { DocumentMiddlewareFactory } from '../strapi/types';
 /**
  * Every Document Service middleware of the plugin, one concern each, in the order they run.
  * Sanitation comes before validation so that lengths and formats are checked on what will be stored;
- * slugs are made from the sanitized title; linking reads the sanitized text and writes its own
- * computed fields after validation; visibility only concerns reads.
+ * slugs are made from the sanitized title; linking and claim scoring read the sanitized text
+ * and write their own computed fields after validation; visibility only concerns reads.
  */
 export const DOCUMENT_MIDDLEWARES: ReadonlyArray<DocumentMiddlewareFactory> = [
   sanitizeFields,
   validateFields,
   assignSlugs,
   linkStatements,
+  scoreClaims,
   relinkOnActorChange,
   restrictPublicReads,
 ];

@@ -1,0 +1,67 @@
+import { analyse, CLAIM_CUES, ngramsOf } from './claim-features';
+
+/**
+ * A fitted check-worthiness model: logistic regression over the cues and word n-grams of
+ * claim-features.ts. Fitted by `npm run claims:fit`, shipped as claim-model.json.
+ */
+export interface ClaimModel {
+  version: number;
+  bias: number;
+  cues: Record<string, number>;
+  ngrams: Record<string, number>;
+  /** The score above which a sentence counts as check-worthy (chosen on training data for F1). */
+  threshold: number;
+  /** How it was fitted and how it scored on held-out data, for the README and the admin. */
+  fitted?: Record<string, unknown>;
+}
+
+export interface ClaimScore {
+  /** 0..1: how likely a fact-checker would want to check this sentence. */
+  score: number;
+  /** What made it more worth checking, strongest first, in a fact-checker's words. */
+  reasons: string[];
+}
+
+/** A cue is named as a reason only when it moves the score noticeably (in log-odds). */
+const REASON_MIN_WEIGHT = 0.1;
+
+const sigmoid = (value: number) => 1 / (1 + Math.exp(-value));
+
+/** A scorer over one model. */
+export function createClaimScorer(model: ClaimModel): (text: string) => ClaimScore {
+  return (text: string) => {
+    const sentence = analyse(text);
+    if (sentence.tokens.length === 0) return { score: 0, reasons: [] };
+    let sum = model.bias;
+    const contributions: Array<{ reason: string; weight: number }> = [];
+    for (const cue of CLAIM_CUES) {
+      const value = cue.value(sentence);
+      if (value === 0) continue;
+      const weight = (model.cues[cue.id] ?? 0) * value;
+      sum += weight;
+      if (weight >= REASON_MIN_WEIGHT) contributions.push({ reason: cue.reason, weight });
+    }
+    for (const gram of ngramsOf(sentence)) sum += model.ngrams[gram] ?? 0;
+    contributions.sort((a, b) => b.weight - a.weight);
+    return { score: sigmoid(sum), reasons: contributions.map((contribution) => contribution.reason) };
+  };
+}
+
+/**
+ * The shipped model's scorer. Loaded on first use, so that code paths that never score (imports,
+ * the matcher's benchmarks) do not parse the weights.
+ */
+let shipped: ((text: string) => ClaimScore) | null = null;
+let shippedModel: ClaimModel | null = null;
+
+export function shippedClaimModel(): ClaimModel {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  shippedModel ??= require('./claim-model.json') as ClaimModel;
+  return shippedModel;
+}
+
+/** score(text) with the shipped model: { score 0..1, reasons }. */
+export function scoreClaim(text: string): ClaimScore {
+  shipped ??= createClaimScorer(shippedClaimModel());
+  return shipped(text);
+}
