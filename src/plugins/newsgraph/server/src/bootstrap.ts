@@ -10,6 +10,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const actionProvider = (strapi.admin!.services.permission as { actionProvider: ActionProvider }).actionProvider;
   await actionProvider.registerMany(PERMISSION_ACTIONS);
 
+  await getService(strapi, 'flags').ensureUniqueKeys();
+
   // Started here, outside any request or transaction, so that the background context of relink jobs
   // is clean; before the app's bootstrap, whose demo seed creates actors and so relink jobs.
   await getService(strapi, 'relink').startRunner();

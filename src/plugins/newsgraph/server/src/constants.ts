@@ -23,3 +23,7 @@ export const PUBLIC_READ_ACTIONS = ['find', 'findOne'] as const;
 
 /** Background relink jobs, stored so that any instance can report or resume them. */
 export const RELINK_JOB_UID = 'plugin::newsgraph.relink-job';
+
+/** Flags and their append-only audit trail (../shared/DOMAIN.md). */
+export const FLAG_UID = 'plugin::newsgraph.flag';
+export const REVIEW_EVENT_UID = 'plugin::newsgraph.review-event';

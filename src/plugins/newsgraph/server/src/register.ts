@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { RELINK_JOB_UID } from './constants';
+import { FLAG_UID, RELINK_JOB_UID, REVIEW_EVENT_UID } from './constants';
 import { DOCUMENT_MIDDLEWARES } from './document-middlewares';
 import { buildPublicRelationGuards } from './graphql/restrict-public-relations';
 import { allowReservedEnumValues } from './graphql/reserved-enum-values';
@@ -17,6 +17,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .service('extension')
       .use(() => ({ resolversConfig: buildPublicRelationGuards(strapi) }));
     // Relink jobs are the plugin's own bookkeeping, read through its admin routes, not an API.
-    strapi.plugin('graphql').service('extension').shadowCRUD(RELINK_JOB_UID).disable();
+    // Flags and review events reach GraphQL only through the review queue (issue 5), never through
+    // generated queries that a full-access token or a misconfigured role could read.
+    for (const uid of [RELINK_JOB_UID, FLAG_UID, REVIEW_EVENT_UID]) strapi.plugin('graphql').service('extension').shadowCRUD(uid).disable();
   }
 };

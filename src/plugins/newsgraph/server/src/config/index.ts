@@ -1,3 +1,5 @@
+import { DEFAULT_FLAGS_CONFIG, readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
+
 /**
  * The plugin's configuration (config/plugins.ts, key `newsgraph.config`). Checked by `validator`,
  * which Strapi calls at start-up: a typo or a wrong type stops start-up with a message naming it.
@@ -8,10 +10,13 @@ export interface NewsgraphConfig {
    * then run `npm run relink -- --all`.
    */
   linking: boolean;
+  /** Flag rules (on or off, severity, threshold) and review guards: see core/flags/flag-config.ts. */
+  flags: FlagsConfig;
 }
 
 const defaults: NewsgraphConfig = {
   linking: true,
+  flags: DEFAULT_FLAGS_CONFIG,
 };
 
 const KNOWN_KEYS = new Set<string>(Object.keys(defaults));
@@ -24,5 +29,7 @@ export default {
       if (!KNOWN_KEYS.has(key)) throw new Error(`newsgraph config: unknown key "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
     }
     if (typeof config.linking !== 'boolean') throw new Error('newsgraph config: "linking" must be true or false');
+    const { problems } = readFlagsConfig(config.flags);
+    if (problems.length > 0) throw new Error(`newsgraph config: ${problems.join('; ')}`);
   },
 };

@@ -1,5 +1,9 @@
+import flagSchema from './flag/schema.json';
 import relinkJobSchema from './relink-job/schema.json';
+import reviewEventSchema from './review-event/schema.json';
 
 export const contentTypes = {
+  flag: { schema: flagSchema },
   'relink-job': { schema: relinkJobSchema },
+  'review-event': { schema: reviewEventSchema },
 };

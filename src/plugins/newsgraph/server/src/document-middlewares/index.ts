@@ -1,6 +1,7 @@
 import { assignSlugs } from './assign-slugs';
 import { linkStatements } from './link-statements';
 import { scoreClaims } from './score-claims';
+import { raiseFlags } from './raise-flags';
 import { relinkOnActorChange } from './relink-on-actor-change';
 import { restrictPublicReads } from './restrict-public-reads';
 import { sanitizeFields } from './sanitize-fields';
@@ -19,6 +20,7 @@ export const DOCUMENT_MIDDLEWARES: ReadonlyArray<DocumentMiddlewareFactory> = [
   assignSlugs,
   linkStatements,
   scoreClaims,
+  raiseFlags,
   relinkOnActorChange,
   restrictPublicReads,
 ];

@@ -1,4 +1,5 @@
 import { editorFormsService } from './editor-forms';
+import { flagsService } from './flags';
 import { linkIndexService } from './link-index';
 import { publicPermissionsService } from './public-permissions';
 import { relinkService } from './relink';
@@ -7,6 +8,7 @@ import { storyActorsService } from './story-actors';
 
 export const services = {
   'editor-forms': editorFormsService,
+  flags: flagsService,
   'link-index': linkIndexService,
   'public-permissions': publicPermissionsService,
   relink: relinkService,

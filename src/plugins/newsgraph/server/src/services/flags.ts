@@ -1,0 +1,186 @@
+import type { Core } from '@strapi/strapi';
+import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constants';
+import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
+import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
+import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
+
+type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
+type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
+
+interface StatementRow {
+  documentId: string;
+  text: string | null;
+  kind: string | null;
+  attribution: string | null;
+  verification: string | null;
+  checkWorthiness: number | string | null;
+  sourceUrl: string | null;
+  medium: string | null;
+  linkState: { ambiguous?: Array<{ field: string; phrase: string; candidates: string[] }> } | null;
+  speaker: { documentId: string } | null;
+  story: { documentId: string } | null;
+  evidence?: unknown[];
+}
+
+interface FlagRow {
+  id: number;
+  documentId: string;
+  key: string;
+  status: FlagStatus;
+  severity: StoredFlag['severity'];
+  reason: string;
+  textAtResolution: string | null;
+}
+
+/** True when the database refused a row for a unique index: someone else created it first. */
+function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /unique/i.test(message ?? '');
+}
+
+/**
+ * Keeps every statement's flags equal to what the rules (core/flags/rules) raise for it now, on
+ * every save of the statement or its story: new causes open flags, causes that went away make them
+ * obsolete, a resolved flag opens again when its statement's text changes. Every change of a flag
+ * bumps its version and is appended to the review events. Flags are matched by a unique key
+ * (statement, kind, cause), so concurrent saves never create one twice.
+ */
+export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const table = (uid: string) => (strapi.db.metadata.get(uid as QueryUid) as { tableName: string }).tableName;
+  const column = (uid: string, attribute: string) =>
+    (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: Record<string, { columnName?: string }> }).attributes[attribute]?.columnName ?? attribute;
+
+  function config(): FlagsConfig {
+    return readFlagsConfig(strapi.config.get('plugin::newsgraph.flags')).config;
+  }
+
+  async function recordEvent(flagDocumentId: string, from: FlagStatus | null, to: FlagStatus, note: string, actorId: number | null = null): Promise<void> {
+    await strapi.documents(REVIEW_EVENT_UID as DocumentsUid).create({ data: { flag: flagDocumentId, from, to, note, actor: actorId } as never });
+  }
+
+  async function loadSubject(statementDocumentId: string): Promise<{ subject: FlagSubject; storyId: string | null; score: number | null } | null> {
+    const statement = (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({
+      where: { documentId: statementDocumentId },
+      select: ['documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness', 'sourceUrl', 'medium', 'linkState'],
+      populate: { speaker: { select: ['documentId'] }, story: { select: ['documentId'] }, evidence: { select: ['id'] } },
+    })) as StatementRow | null;
+    if (!statement) return null;
+    const storyId = statement.story?.documentId ?? null;
+    const versions = storyId
+      ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: storyId }, select: ['body', 'sourceUrl', 'publishedAt'] })) as Array<{ body: string | null; sourceUrl: string | null; publishedAt: string | null }>)
+      : [];
+    // The draft is what editors are working on; a published-only story has just its published version.
+    const story = versions.find((version) => version.publishedAt === null) ?? versions[0] ?? null;
+    const score = statement.checkWorthiness === null ? null : Number(statement.checkWorthiness);
+    return {
+      storyId,
+      score,
+      subject: {
+        statement: {
+          text: statement.text ?? '',
+          kind: statement.kind,
+          attribution: statement.attribution,
+          verification: statement.verification,
+          checkWorthiness: score,
+          sourceUrl: statement.sourceUrl,
+          medium: statement.medium,
+          evidenceCount: statement.evidence?.length ?? 0,
+          speaker: statement.speaker?.documentId ?? null,
+          ambiguous: statement.linkState?.ambiguous ?? [],
+        },
+        story: story ? { body: story.body, sourceUrl: story.sourceUrl } : null,
+      },
+    };
+  }
+
+  /**
+   * Moves a flag from one status to another only if it is still in `from` (a concurrent save may
+   * have moved it): the version goes up and the event is written once.
+   * @returns whether this call made the change
+   */
+  async function transition(flag: { documentId: string; id: number }, from: FlagStatus, to: FlagStatus, note: string, extra: Record<string, unknown> = {}, actorId: number | null = null): Promise<boolean> {
+    const knex = strapi.db.connection;
+    const version = column(FLAG_UID, 'version');
+    const changed = await knex(table(FLAG_UID))
+      .where('id', flag.id)
+      .andWhere(column(FLAG_UID, 'status'), from)
+      .update({ ...extra, [column(FLAG_UID, 'status')]: to, [version]: knex.raw('?? + 1', [version]), [column(FLAG_UID, 'updatedAt')]: new Date() });
+    if (Number(changed) === 0) return false;
+    await recordEvent(flag.documentId, from, to, note, actorId);
+    return true;
+  }
+
+  async function apply(change: FlagChange, byKey: Map<string, FlagRow>, statementDocumentId: string, storyId: string | null, score: number | null): Promise<void> {
+    const knex = strapi.db.connection;
+    if (change.type === 'create') {
+      let created: { documentId: string };
+      try {
+        created = (await strapi.documents(FLAG_UID as DocumentsUid).create({
+          data: {
+            key: change.key, kind: change.flag.kind, cause: change.flag.cause, severity: change.flag.severity, status: 'open', reason: change.flag.reason,
+            score, version: 1, statement: statementDocumentId, story: storyId,
+          } as never,
+        })) as unknown as { documentId: string };
+      } catch (error) {
+        if (isUniqueViolation(error)) return; // a concurrent save of the same statement opened it
+        throw error;
+      }
+      await recordEvent(created.documentId, null, 'open', change.flag.reason);
+      return;
+    }
+    const flag = byKey.get(change.key)!;
+    const severityAndReason = (severity?: string, reason?: string) => ({
+      ...(severity ? { [column(FLAG_UID, 'severity')]: severity } : {}),
+      ...(reason ? { [column(FLAG_UID, 'reason')]: reason } : {}),
+    });
+    if (change.type === 'update') {
+      const version = column(FLAG_UID, 'version');
+      await knex(table(FLAG_UID)).where('id', flag.id).update({ ...severityAndReason(change.severity, change.reason), [column(FLAG_UID, 'score')]: score, [version]: knex.raw('?? + 1', [version]) });
+      return;
+    }
+    await transition(flag, change.from, change.to, change.note, severityAndReason(change.severity, change.reason));
+  }
+
+  return {
+    config,
+    transition,
+    recordEvent,
+
+    /** Re-evaluates one statement's flags. A statement that no longer exists retires its open flags. */
+    async syncStatement(statementDocumentId: string): Promise<void> {
+      const loaded = await loadSubject(statementDocumentId);
+      const raised = loaded ? evaluateFlags(loaded.subject, config()) : [];
+      const rows = (await strapi.db.query(FLAG_UID as QueryUid).findMany({
+        where: { key: { $startsWith: `${statementDocumentId}|` } },
+        select: ['id', 'documentId', 'key', 'status', 'severity', 'reason', 'textAtResolution'],
+      })) as FlagRow[];
+      const text = loaded?.subject.statement.text ?? '';
+      const stored: StoredFlag[] = rows.map((row) => ({
+        key: row.key,
+        status: row.status,
+        severity: row.severity,
+        reason: row.reason,
+        textChangedSinceResolution: row.status === 'resolved' && row.textAtResolution !== null && row.textAtResolution !== text,
+      }));
+      const byKey = new Map(rows.map((row) => [row.key, row]));
+      for (const change of planFlagChanges(statementDocumentId, stored, raised)) {
+        await apply(change, byKey, statementDocumentId, loaded?.storyId ?? null, loaded?.score ?? null);
+      }
+    },
+
+    /** Re-evaluates the flags of every statement of a story (its body or source changed). */
+    async syncStory(storyDocumentId: string): Promise<void> {
+      const statements = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({ where: { story: { documentId: storyDocumentId } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+      for (const documentId of new Set(statements.map((statement) => statement.documentId))) await this.syncStatement(documentId);
+    },
+
+    /**
+     * A unique index on the flag key: the Document Service checks uniqueness before it writes, which
+     * two concurrent saves can both pass; the database cannot be raced.
+     */
+    async ensureUniqueKeys(): Promise<void> {
+      const name = `${table(FLAG_UID)}_key_unique`;
+      await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (??)`, [name, table(FLAG_UID), column(FLAG_UID, 'key')]);
+    },
+  };
+};

@@ -1,0 +1,115 @@
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { storyInput } from '../fixtures/documents';
+
+/** Flags follow their causes on every save of a statement or its story, never twice, with an audit trail. */
+
+const FLAG = 'plugin::newsgraph.flag';
+const EVENT = 'plugin::newsgraph.review-event';
+
+let app: TestApp;
+const auth = () => ({ Authorization: `Bearer ${app.apiToken}` });
+
+interface FlagRow {
+  id: number;
+  documentId: string;
+  key: string;
+  kind: string;
+  status: string;
+  severity: string;
+  version: number;
+}
+
+async function flagsOf(statementDocumentId: string): Promise<FlagRow[]> {
+  return (await app.strapi.db.query(FLAG).findMany({ where: { key: { $startsWith: `${statementDocumentId}|` } }, orderBy: { kind: 'asc' } })) as FlagRow[];
+}
+const statusByKind = (flags: FlagRow[]) => Object.fromEntries(flags.map((flag) => [flag.kind, flag.status]));
+async function eventsOf(flag: FlagRow): Promise<Array<{ from: string | null; to: string; note: string }>> {
+  return (await app.strapi.db.query(EVENT).findMany({ where: { flag: { id: flag.id } }, orderBy: { id: 'asc' } })) as Array<{ from: string | null; to: string; note: string }>;
+}
+
+async function createStory(overrides: Record<string, unknown> = {}) {
+  const story = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ sourceUrl: null, body: 'KESSA - "The border stays open," the minister said on Monday.', ...overrides }) });
+  expect(story.status).toBe(201);
+  return story.body.data.documentId as string;
+}
+
+async function createStatement(data: Record<string, unknown>) {
+  const created = await app.http().post('/api/statements').set(auth()).send({ data });
+  expect(created.status).toBe(201);
+  return created.body.data.documentId as string;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+test('a save - should raise a flag for each cause, with its severity', async () => {
+  const story = await createStory();
+  const statement = await createStatement({ story, kind: 'direct_quote', text: 'We will close the border on Friday', attribution: 'officials said' });
+  const flags = await flagsOf(statement);
+  expect(statusByKind(flags)).toEqual({ anonymous_source: 'open', missing_source: 'open', quote_mismatch: 'open', unknown_speaker: 'open' });
+  expect(flags.find((flag) => flag.kind === 'quote_mismatch')!.severity).toBe('high');
+  expect(await eventsOf(flags[0]!)).toMatchObject([{ from: null, to: 'open' }]);
+});
+
+test('saving again, and five saves at once - should never duplicate a flag', async () => {
+  const story = await createStory();
+  const statement = await createStatement({ story, kind: 'direct_quote', text: 'We will close the border on Friday', attribution: 'officials said' });
+  const before = (await flagsOf(statement)).map((flag) => flag.key);
+  await app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { medium: null } });
+  await Promise.all(Array.from({ length: 5 }, (_, index) => app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { attribution: `officials said (${index})` } })));
+  const after = await flagsOf(statement);
+  expect(after.map((flag) => flag.key).sort()).toEqual(before.sort());
+  expect(after.every((flag) => flag.status === 'open')).toBe(true);
+});
+
+test('a cause that goes away - should make its flag obsolete, and opening again when it comes back', async () => {
+  const story = await createStory();
+  const statement = await createStatement({ story, kind: 'paraphrase', text: 'The border stays open', attribution: 'Dana Voss said' });
+  expect(statusByKind(await flagsOf(statement)).missing_source).toBe('open');
+
+  await app.http().put(`/api/stories/${story}`).set(auth()).send({ data: { sourceUrl: 'https://example.org/wire/1' } });
+  const missing = (await flagsOf(statement)).find((flag) => flag.kind === 'missing_source')!;
+  expect(missing.status).toBe('obsolete');
+  expect((await eventsOf(missing)).map((event) => `${event.from}->${event.to}`)).toEqual(['null->open', 'open->obsolete']);
+
+  await app.http().put(`/api/stories/${story}`).set(auth()).send({ data: { sourceUrl: null } });
+  const back = (await flagsOf(statement)).find((flag) => flag.kind === 'missing_source')!;
+  expect(back.status).toBe('open');
+  expect(back.version).toBe(missing.version + 1);
+});
+
+test('a resolved flag - should open again when the statement text changes, and not otherwise', async () => {
+  const story = await createStory({ sourceUrl: 'https://example.org/wire/2' });
+  const text = 'Ninety percent of the grain left through the port last year, the highest share on record';
+  const statement = await createStatement({ story, kind: 'claim', text, attribution: 'Dana Voss said', sourceUrl: 'https://example.org/q' });
+  const claim = (await flagsOf(statement)).find((flag) => flag.kind === 'unverified_claim')!;
+  expect(claim.status).toBe('open');
+  await app.strapi.db.query(FLAG).update({ where: { id: claim.id }, data: { status: 'resolved', textAtResolution: text } });
+
+  await app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { medium: 'press briefing' } });
+  expect((await flagsOf(statement)).find((flag) => flag.kind === 'unverified_claim')!.status).toBe('resolved');
+
+  await app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { text: `${text}, officials added` } });
+  const reopened = (await flagsOf(statement)).find((flag) => flag.kind === 'unverified_claim')!;
+  expect(reopened.status).toBe('open');
+  expect((await eventsOf(reopened)).pop()).toMatchObject({ from: 'resolved', to: 'open', note: 'the statement text changed after resolution' });
+});
+
+test('a deleted statement - should retire its open flags', async () => {
+  const story = await createStory();
+  const statement = await createStatement({ story, kind: 'direct_quote', text: 'Nothing like the body', attribution: 'officials said' });
+  expect((await flagsOf(statement)).length).toBeGreaterThan(0);
+  expect((await app.http().delete(`/api/statements/${statement}`).set(auth())).status).toBe(204);
+  expect((await flagsOf(statement)).every((flag) => flag.status === 'obsolete')).toBe(true);
+});
+
+test('flags and review events - should not be reachable through the content APIs', async () => {
+  expect((await app.http().get('/api/flags').set(auth())).status).toBe(404);
+  expect((await app.http().get('/api/review-events').set(auth())).status).toBe(404);
+  const introspection = await app.graphql<{ __schema: { queryType: { fields: Array<{ name: string }> } } }>('{ __schema { queryType { fields { name } } } }', {}, app.apiToken);
+  expect(introspection.data!.__schema.queryType.fields.map((field) => field.name).filter((name) => /flag|reviewEvent/i.test(name))).toEqual([]);
+});
