@@ -6,11 +6,17 @@ export default {
   register(/* { strapi }: { strapi: Core.Strapi } */) {},
 
   /**
+   * Every start: the Fact-checker admin role, once.
    * First start in development on an empty database: load the demo newsroom and create the
    * development admin, so `npm run develop` on a fresh clone opens on a working newsroom.
    * NEWSGRAPH_DEMO=false skips the demo content.
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Here rather than in the plugin's bootstrap: Strapi bootstraps plugins before the admin, which
+    // creates its default roles (Super Admin first) only on a database with no role at all.
+    const factCheckerRole = strapi.plugin('newsgraph').service('fact-checker-role') as { ensureFactCheckerRole(): Promise<boolean> };
+    if (await factCheckerRole.ensureFactCheckerRole()) strapi.log.info('[newsgraph] created the Fact-checker admin role');
+
     if (process.env.NODE_ENV !== 'development') return;
 
     if (process.env.NEWSGRAPH_DEMO !== 'false') {

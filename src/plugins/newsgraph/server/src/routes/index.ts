@@ -8,6 +8,31 @@ export const routes = {
     type: 'admin',
     routes: [
       {
+        method: 'GET',
+        path: '/flags',
+        handler: 'flags.list',
+        config: { policies: [isAdmin, can('plugin::newsgraph.flags.read')] },
+      },
+      {
+        method: 'GET',
+        path: '/flags/:documentId',
+        handler: 'flags.findOne',
+        config: { policies: [isAdmin, can('plugin::newsgraph.flags.read')] },
+      },
+      ...(['claim', 'dismiss', 'reopen'] as const).map((action) => ({
+        method: 'POST',
+        path: `/flags/:documentId/${action}`,
+        handler: `flags.${action}`,
+        config: { policies: [isAdmin, can('plugin::newsgraph.flags.review')] },
+      })),
+      {
+        method: 'POST',
+        path: '/flags/:documentId/resolve',
+        handler: 'flags.resolve',
+        // Reviewers, or editors when flags.editorsMayResolve is on: checked in the controller.
+        config: { policies: [isAdmin] },
+      },
+      {
         method: 'PUT',
         path: '/statements/:documentId/link-overrides',
         handler: 'links.updateOverrides',

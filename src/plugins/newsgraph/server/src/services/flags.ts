@@ -98,12 +98,21 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * have moved it): the version goes up and the event is written once.
    * @returns whether this call made the change
    */
-  async function transition(flag: { documentId: string; id: number }, from: FlagStatus, to: FlagStatus, note: string, extra: Record<string, unknown> = {}, actorId: number | null = null): Promise<boolean> {
+  async function transition(
+    flag: { documentId: string; id: number },
+    from: FlagStatus,
+    to: FlagStatus,
+    note: string,
+    extra: Record<string, unknown> = {},
+    actorId: number | null = null,
+    expectedVersion?: number
+  ): Promise<boolean> {
     const knex = strapi.db.connection;
     const version = column(FLAG_UID, 'version');
-    const changed = await knex(table(FLAG_UID))
-      .where('id', flag.id)
-      .andWhere(column(FLAG_UID, 'status'), from)
+    const query = knex(table(FLAG_UID)).where('id', flag.id).andWhere(column(FLAG_UID, 'status'), from);
+    // A reviewer's action names the version it was decided on; the rules' own changes do not.
+    if (expectedVersion !== undefined) query.andWhere(version, expectedVersion);
+    const changed = await query
       .update({ ...extra, [column(FLAG_UID, 'status')]: to, [version]: knex.raw('?? + 1', [version]), [column(FLAG_UID, 'updatedAt')]: new Date() });
     if (Number(changed) === 0) return false;
     await recordEvent(flag.documentId, from, to, note, actorId);

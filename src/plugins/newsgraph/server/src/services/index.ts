@@ -1,4 +1,5 @@
 import { editorFormsService } from './editor-forms';
+import { factCheckerRoleService } from './fact-checker-role';
 import { flagsService } from './flags';
 import { linkIndexService } from './link-index';
 import { publicPermissionsService } from './public-permissions';
@@ -8,6 +9,7 @@ import { storyActorsService } from './story-actors';
 
 export const services = {
   'editor-forms': editorFormsService,
+  'fact-checker-role': factCheckerRoleService,
   flags: flagsService,
   'link-index': linkIndexService,
   'public-permissions': publicPermissionsService,

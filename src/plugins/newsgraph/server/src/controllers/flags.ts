@@ -1,0 +1,180 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID } from '../constants';
+import type { FlagStatus } from '../core/flags/flag-types';
+import { isPlainObject } from '../core/model-spec';
+import { readEvidence, readFlagListQuery, readNote, readVerdict, readVersion, ReviewInputError } from '../core/flags/review-input';
+import { getService } from '../strapi/get-service';
+
+type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
+
+interface Ability {
+  can(action: string, subject?: string): boolean;
+}
+
+interface ReviewContext {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  request: { body?: unknown };
+  state: { user?: { id: number }; userAbility?: Ability };
+  body: unknown;
+  conflict(message: string, details?: Record<string, unknown>): void;
+}
+
+interface FlagRow {
+  id: number;
+  documentId: string;
+  status: FlagStatus;
+  version: number;
+  statement: { documentId: string; text: string | null; evidence?: Array<{ url: string; title: string | null; note: string | null }> } | null;
+}
+
+type ReviewAction = 'claim' | 'resolve' | 'dismiss' | 'reopen';
+
+/** Which statuses each action starts from, and where it leads. */
+const TRANSITIONS: Record<ReviewAction, { from: FlagStatus[]; to: FlagStatus }> = {
+  claim: { from: ['open', 'in_review'], to: 'in_review' },
+  resolve: { from: ['open', 'in_review'], to: 'resolved' },
+  dismiss: { from: ['open', 'in_review'], to: 'dismissed' },
+  reopen: { from: ['resolved', 'dismissed', 'obsolete'], to: 'open' },
+};
+
+const FLAG_POPULATE = {
+  statement: { select: ['documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness'], populate: { speaker: { select: ['documentId', 'name'] } } },
+  story: { select: ['documentId', 'title'] },
+  assignee: { select: ['id', 'firstname', 'lastname'] },
+};
+
+/** Runs a body or query check; a ReviewInputError becomes a 400 naming the field. */
+function checked<Value>(read: () => Value): Value {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ReviewInputError) throw new errors.ValidationError(error.message, { errors: [{ path: error.path.split('.'), message: error.message, name: 'ValidationError' }] });
+    throw error;
+  }
+}
+
+/**
+ * The fact-checkers' review queue and its actions (DOMAIN.md "The plugin's routes"). Every action
+ * names the flag version it was decided on: a stale version answers 409 and changes nothing, so two
+ * fact-checkers never overwrite each other. Every transition appends a review event.
+ */
+export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const flags = () => getService(strapi, 'flags');
+
+  async function findFlag(documentId: string): Promise<FlagRow> {
+    const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({
+      where: { documentId },
+      select: ['id', 'documentId', 'status', 'version'],
+      populate: { statement: { select: ['documentId', 'text'], populate: { evidence: true } } },
+    })) as FlagRow | null;
+    if (!flag) throw new errors.NotFoundError(`No flag ${documentId}`);
+    return flag;
+  }
+
+  async function readOne(documentId: string) {
+    const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({ where: { documentId }, populate: FLAG_POPULATE })) as Record<string, unknown> | null;
+    if (!flag) throw new errors.NotFoundError(`No flag ${documentId}`);
+    return flag;
+  }
+
+  async function act(ctx: ReviewContext, action: ReviewAction): Promise<void> {
+    const body = isPlainObject(ctx.request.body) ? ctx.request.body : {};
+    const version = checked(() => readVersion(body));
+    const note = checked(() => readNote(body, action === 'dismiss'));
+    const verdict = action === 'resolve' ? checked(() => readVerdict(body)) : null;
+    const evidence = action === 'resolve' ? checked(() => readEvidence(body)) : [];
+    const flag = await findFlag(ctx.params.documentId ?? '');
+    if (flag.version !== version) {
+      ctx.conflict('This flag was changed by someone else: reload it and decide again', { currentVersion: flag.version, currentStatus: flag.status });
+      return;
+    }
+    const { from, to } = TRANSITIONS[action];
+    if (!from.includes(flag.status)) throw new errors.ValidationError(`A flag that is ${flag.status.replace('_', ' ')} cannot be ${action === 'claim' ? 'claimed' : `${action}${action.endsWith('e') ? 'd' : 'ed'}`}`);
+
+    const userId = ctx.state.user?.id ?? null;
+    const changes: Record<string, unknown> = {};
+    const column = (attribute: string) =>
+      (strapi.db.metadata.get(FLAG_UID as QueryUid) as unknown as { attributes: Record<string, { columnName?: string }> }).attributes[attribute]?.columnName ?? attribute;
+    if (action === 'claim') changes.assignee = userId;
+    if (action === 'resolve') Object.assign(changes, { verdict, note, evidence, textAtResolution: flag.statement?.text ?? null });
+    if (action === 'dismiss' || action === 'reopen') changes.note = note;
+    // The relation to the assignee lives in a join table; plain columns change in the guarded update.
+    const { assignee, ...plain } = changes;
+    const columns = Object.fromEntries(Object.entries(plain).map(([key, value]) => [column(key), key === 'evidence' ? JSON.stringify(value) : value]));
+    const moved = await flags().transition(flag, flag.status, to, note || `${action}`, columns, userId, version);
+    if (!moved) {
+      const now = await findFlag(flag.documentId);
+      ctx.conflict('This flag was changed by someone else: reload it and decide again', { currentVersion: now.version, currentStatus: now.status });
+      return;
+    }
+    if (action === 'claim') await strapi.db.query(FLAG_UID as QueryUid).update({ where: { id: flag.id }, data: { assignee } });
+    if (action === 'resolve' && flag.statement) {
+      // The verdict becomes the statement's verification, and the evidence joins the statement's own.
+      const kept = (flag.statement.evidence ?? []).map(({ url, title, note: evidenceNote }) => ({ url, title, note: evidenceNote }));
+      await strapi.documents(STATEMENT_UID as 'api::statement.statement').update({
+        documentId: flag.statement.documentId,
+        data: { verification: verdict, evidence: [...kept, ...evidence.map((item) => ({ url: item.url, title: item.title }))] } as never,
+      });
+    }
+    ctx.body = { data: await readOne(flag.documentId) };
+  }
+
+  return {
+    /** @throws errors.ValidationError for a bad filter, sort or page */
+    async list(ctx: ReviewContext) {
+      const query = checked(() => readFlagListQuery(ctx.query));
+      const where: Record<string, unknown> = {};
+      if (query.status) where.status = query.status;
+      if (query.kind) where.kind = query.kind;
+      if (query.severity) where.severity = query.severity;
+      if (query.minScore !== undefined) where.score = { $gte: query.minScore };
+      if (query.story) where.story = { documentId: query.story };
+      if (query.actor) where.statement = { $or: [{ speaker: { documentId: query.actor } }, { mentions: { documentId: query.actor } }] };
+      if (query.assignee) {
+        const id = query.assignee === 'me' ? ctx.state.user?.id : Number(query.assignee);
+        if (!Number.isInteger(id)) throw new errors.ValidationError('assignee must be "me" or an admin user id');
+        where.assignee = { id };
+      }
+      const orderBy = query.sort === 'score' ? [{ score: 'desc' }, { id: 'asc' }] : [{ createdAt: 'asc' }, { id: 'asc' }];
+      const [rows, total] = await Promise.all([
+        strapi.db.query(FLAG_UID as QueryUid).findMany({ where, orderBy, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, populate: FLAG_POPULATE }),
+        strapi.db.query(FLAG_UID as QueryUid).count({ where }),
+      ]);
+      ctx.body = {
+        data: rows,
+        meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(Number(total) / query.pageSize), total: Number(total) } },
+      };
+    },
+
+    /** @throws errors.NotFoundError for an unknown flag */
+    async findOne(ctx: ReviewContext) {
+      const flag = await readOne(ctx.params.documentId ?? '');
+      const events = await strapi.db.query(REVIEW_EVENT_UID as QueryUid).findMany({
+        where: { flag: { documentId: flag.documentId } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: ['from', 'to', 'note', 'createdAt'],
+        populate: { actor: { select: ['id', 'firstname', 'lastname'] } },
+      });
+      ctx.body = { data: { ...flag, events } };
+    },
+
+    claim: (ctx: ReviewContext) => act(ctx, 'claim'),
+    dismiss: (ctx: ReviewContext) => act(ctx, 'dismiss'),
+    reopen: (ctx: ReviewContext) => act(ctx, 'reopen'),
+
+    /**
+     * Fact-checkers resolve; editors only when the config allows (flags.editorsMayResolve) and they
+     * may update statements.
+     * @throws errors.ForbiddenError for anyone else
+     */
+    async resolve(ctx: ReviewContext) {
+      const ability = ctx.state.userAbility;
+      const reviewer = ability?.can('plugin::newsgraph.flags.review') ?? false;
+      const editor = flags().config().editorsMayResolve && (ability?.can('plugin::content-manager.explorer.update', STATEMENT_UID) ?? false);
+      if (!reviewer && !editor) throw new errors.ForbiddenError('Resolving flags needs the Newsgraph review permission');
+      await act(ctx, 'resolve');
+    },
+  };
+};

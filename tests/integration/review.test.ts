@@ -1,0 +1,152 @@
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { storyInput } from '../fixtures/documents';
+
+/** The review workflow through its admin routes, with real admin users of each role. */
+
+let app: TestApp;
+const tokens: Record<'superAdmin' | 'factChecker' | 'otherChecker' | 'editor', string> = { superAdmin: '', factChecker: '', otherChecker: '', editor: '' };
+const as = (who: keyof typeof tokens) => ({ Authorization: `Bearer ${tokens[who]}` });
+const auth = () => ({ Authorization: `Bearer ${app.apiToken}` });
+
+async function adminUser(email: string, roleCode: string): Promise<string> {
+  const role = (await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } })) as { id: number };
+  const password = 'Review-Passw0rd';
+  await (app.strapi.service('admin::user') as unknown as { create(data: Record<string, unknown>): Promise<unknown> }).create({
+    email, firstname: email.split('@')[0], lastname: 'Tester', password, roles: [role.id], isActive: true, registrationToken: null,
+  });
+  const login = await app.http().post('/admin/login').send({ email, password });
+  expect(login.status).toBe(200);
+  return login.body.data.token;
+}
+
+/** A statement with an unverified_claim flag, and that flag. */
+async function flaggedClaim(): Promise<{ statement: string; flag: { documentId: string; version: number } }> {
+  const story = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ sourceUrl: 'https://example.org/wire' }) });
+  const created = await app.http().post('/api/statements').set(auth()).send({
+    data: { story: story.body.data.documentId, kind: 'claim', text: 'Grain exports fell by 40 percent in March, the lowest level since 2019', attribution: 'Dana Voss said', sourceUrl: 'https://example.org/q' },
+  });
+  const statement = created.body.data.documentId as string;
+  const list = await app.http().get('/newsgraph/flags').query({ kind: 'unverified_claim', status: 'open', pageSize: 100 }).set(as('factChecker'));
+  const flag = (list.body.data as Array<{ documentId: string; version: number; statement: { documentId: string } }>).find((item) => item.statement.documentId === statement);
+  expect(flag).toBeDefined();
+  return { statement, flag: flag! };
+}
+
+async function statementVerification(documentId: string): Promise<string> {
+  return (await app.http().get(`/api/statements/${documentId}`).set(auth())).body.data.verification;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const registered = await app.http().post('/admin/register-admin').send({ email: 'chief@newsgraph.test', password: 'Chief-Passw0rd', firstname: 'Chief', lastname: 'Editor' });
+  tokens.superAdmin = registered.body.data.token;
+  tokens.factChecker = await adminUser('checker@newsgraph.test', 'newsgraph-fact-checker');
+  tokens.otherChecker = await adminUser('checker2@newsgraph.test', 'newsgraph-fact-checker');
+  tokens.editor = await adminUser('editor@newsgraph.test', 'strapi-editor');
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+test('a fact-checker - should claim a flag, resolve it with evidence, and leave the trail of events', async () => {
+  const { statement, flag } = await flaggedClaim();
+  const claimed = await app.http().post(`/newsgraph/flags/${flag.documentId}/claim`).set(as('factChecker')).send({ version: flag.version });
+  expect(claimed.status).toBe(200);
+  expect(claimed.body.data).toMatchObject({ status: 'in_review', version: flag.version + 1, assignee: { firstname: 'checker' } });
+
+  const resolved = await app.http().post(`/newsgraph/flags/${flag.documentId}/resolve`).set(as('factChecker')).send({
+    version: flag.version + 1, verdict: 'misleading', note: 'Exports fell 14 percent, not 40', evidence: [{ url: 'https://example.org/customs-data', title: 'Customs data' }],
+  });
+  expect(resolved.status).toBe(200);
+  expect(resolved.body.data).toMatchObject({ status: 'resolved', verdict: 'misleading', evidence: [{ url: 'https://example.org/customs-data', title: 'Customs data' }] });
+  expect(await statementVerification(statement)).toBe('misleading');
+
+  const detail = await app.http().get(`/newsgraph/flags/${flag.documentId}`).set(as('factChecker'));
+  expect(detail.status).toBe(200);
+  expect(detail.body.data.events.map((event: { from: string | null; to: string }) => `${event.from}->${event.to}`)).toEqual(['null->open', 'open->in_review', 'in_review->resolved']);
+  expect(detail.body.data.events[2]).toMatchObject({ note: 'Exports fell 14 percent, not 40', actor: { firstname: 'checker' } });
+});
+
+test('two fact-checkers resolving the same version at once - should let one win and answer the other 409, changing nothing', async () => {
+  const { flag } = await flaggedClaim();
+  const resolve = (who: 'factChecker' | 'otherChecker', verdict: string) =>
+    app.http().post(`/newsgraph/flags/${flag.documentId}/resolve`).set(as(who)).send({ version: flag.version, verdict, note: `by ${who}` });
+  const answers = await Promise.all([resolve('factChecker', 'accurate'), resolve('otherChecker', 'false')]);
+  expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+  const loser = answers.find((answer) => answer.status === 409)!;
+  expect(loser.body.error).toMatchObject({ status: 409, name: 'ConflictError' });
+  const detail = await app.http().get(`/newsgraph/flags/${flag.documentId}`).set(as('factChecker'));
+  expect(detail.body.data.events.filter((event: { to: string }) => event.to === 'resolved')).toHaveLength(1);
+  const winner = answers.find((answer) => answer.status === 200)!;
+  expect(detail.body.data.verdict).toBe(winner.body.data.verdict);
+});
+
+test('dismiss and reopen - should need a reason to dismiss and record both', async () => {
+  const { flag } = await flaggedClaim();
+  expect((await app.http().post(`/newsgraph/flags/${flag.documentId}/dismiss`).set(as('factChecker')).send({ version: flag.version })).status).toBe(400);
+  const dismissed = await app.http().post(`/newsgraph/flags/${flag.documentId}/dismiss`).set(as('factChecker')).send({ version: flag.version, note: 'an opinion, not a fact' });
+  expect(dismissed.body.data).toMatchObject({ status: 'dismissed', note: 'an opinion, not a fact' });
+  const reopened = await app.http().post(`/newsgraph/flags/${flag.documentId}/reopen`).set(as('factChecker')).send({ version: flag.version + 1, note: 'new figures' });
+  expect(reopened.body.data).toMatchObject({ status: 'open', version: flag.version + 2 });
+});
+
+test('the queue - should filter, sort by score and paginate', async () => {
+  await flaggedClaim();
+  await flaggedClaim();
+  const page = await app.http().get('/newsgraph/flags').query({ status: 'open', sort: 'score', page: 1, pageSize: 2 }).set(as('factChecker'));
+  expect(page.status).toBe(200);
+  expect(page.body.data).toHaveLength(2);
+  expect(page.body.meta.pagination).toMatchObject({ page: 1, pageSize: 2 });
+  expect(page.body.meta.pagination.total).toBeGreaterThanOrEqual(2);
+  const scores = page.body.data.map((flag: { score: number | string | null }) => Number(flag.score ?? 0));
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  const claims = await app.http().get('/newsgraph/flags').query({ kind: 'unverified_claim', minScore: 0.5 }).set(as('factChecker'));
+  expect(claims.body.data.every((flag: { kind: string; score: string | number }) => flag.kind === 'unverified_claim' && Number(flag.score) >= 0.5)).toBe(true);
+});
+
+test('an editor without the review permission - should get 403 from every flag route', async () => {
+  const { flag } = await flaggedClaim();
+  expect((await app.http().get('/newsgraph/flags').set(as('editor'))).status).toBe(403);
+  expect((await app.http().get(`/newsgraph/flags/${flag.documentId}`).set(as('editor'))).status).toBe(403);
+  expect((await app.http().post(`/newsgraph/flags/${flag.documentId}/claim`).set(as('editor')).send({ version: flag.version })).status).toBe(403);
+  expect((await app.http().post(`/newsgraph/flags/${flag.documentId}/resolve`).set(as('editor')).send({ version: flag.version, verdict: 'accurate' })).status).toBe(403);
+  expect((await app.http().get('/newsgraph/flags')).status).toBe(401);
+});
+
+test('the Fact-checker role - should not publish or delete stories', async () => {
+  const story = await app.http().post('/api/stories').set(auth()).send({ data: storyInput() });
+  const documentId = story.body.data.documentId;
+  const publish = await app.http().post(`/content-manager/collection-types/api::story.story/${documentId}/actions/publish`).set(as('factChecker')).send({});
+  expect(publish.status).toBe(403);
+  const remove = await app.http().delete(`/content-manager/collection-types/api::story.story/${documentId}`).set(as('factChecker'));
+  expect(remove.status).toBe(403);
+});
+
+test('bad input - should answer 4xx and change nothing', async () => {
+  const { flag, statement } = await flaggedClaim();
+  const path = `/newsgraph/flags/${flag.documentId}/resolve`;
+  const cases: Array<[Record<string, unknown>, number]> = [
+    [{ version: flag.version, verdict: 'probably' }, 400],
+    [{ verdict: 'accurate' }, 400],
+    [{ version: flag.version, verdict: 'accurate', evidence: [{ url: 'javascript:alert(1)' }] }, 400],
+    [{ version: flag.version, verdict: 'accurate', note: 'x'.repeat(1_000_000) }, 400],
+  ];
+  for (const [body, status] of cases) {
+    const answer = await app.http().post(path).set(as('factChecker')).send(body);
+    expect({ body: Object.keys(body), status: answer.status >= 400 && answer.status < 500 ? status : answer.status }).toEqual({ body: Object.keys(body), status });
+  }
+  expect((await app.http().post('/newsgraph/flags/no-such-flag/resolve').set(as('factChecker')).send({ version: 1, verdict: 'accurate' })).status).toBe(404);
+  expect((await app.http().get('/newsgraph/flags').query({ status: 'closed' }).set(as('factChecker'))).status).toBe(400);
+  expect((await app.http().get('/newsgraph/flags').query({ pageSize: 1000 }).set(as('factChecker'))).status).toBe(400);
+  const detail = await app.http().get(`/newsgraph/flags/${flag.documentId}`).set(as('factChecker'));
+  expect(detail.body.data).toMatchObject({ status: 'open', version: flag.version });
+  expect(detail.body.data.events).toHaveLength(1);
+  expect(await statementVerification(statement)).toBe('unverified');
+});
+
+test('review events - should have no route that edits or deletes them', async () => {
+  for (const [method, path] of [['put', '/newsgraph/review-events/1'], ['delete', '/newsgraph/review-events/1'], ['get', '/api/review-events']] as const) {
+    // 404 (no route) or 405 (no route for that method): either way nothing can change an event.
+    expect([404, 405]).toContain((await app.http()[method](path).set(as('superAdmin'))).status);
+  }
+});
