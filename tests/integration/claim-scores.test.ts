@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { storyInput } from '../fixtures/documents';
-import { scoreClaim } from '../../src/plugins/newsgraph/server/src/core/claims/claim-scorer';
+import { scoreClaim, storedCheckWorthiness } from '../../src/plugins/newsgraph/server/src/core/claims/claim-scorer';
 
 /** Every statement gets its checkWorthiness on save, through every door, and callers cannot set it. */
 
@@ -28,22 +28,22 @@ async function create(text: string, extra: Record<string, unknown> = {}) {
 test('REST create - should store the scorer\'s checkWorthiness, a statistic above a courtesy', async () => {
   const statistic = await create(STATISTIC);
   const courtesy = await create(COURTESY);
-  expect(Number(statistic.checkWorthiness)).toBeCloseTo(scoreClaim(STATISTIC).score, 3);
+  expect(Number(statistic.checkWorthiness)).toBe(storedCheckWorthiness(scoreClaim(STATISTIC).score));
   expect(Number(statistic.checkWorthiness)).toBeGreaterThan(Number(courtesy.checkWorthiness));
 });
 
 test('REST create and update - should ignore a checkWorthiness sent by the caller', async () => {
   const created = await create(COURTESY, { checkWorthiness: 0.99 });
-  expect(Number(created.checkWorthiness)).toBeCloseTo(scoreClaim(COURTESY).score, 3);
+  expect(Number(created.checkWorthiness)).toBe(storedCheckWorthiness(scoreClaim(COURTESY).score));
   const updated = await app.http().put(`/api/statements/${created.documentId}`).set(auth()).send({ data: { checkWorthiness: 0.99 } });
   expect(updated.status).toBe(200);
-  expect(Number(updated.body.data.checkWorthiness)).toBeCloseTo(scoreClaim(COURTESY).score, 3);
+  expect(Number(updated.body.data.checkWorthiness)).toBe(storedCheckWorthiness(scoreClaim(COURTESY).score));
 });
 
 test('REST update of the text - should score the new text', async () => {
   const created = await create(COURTESY);
   const updated = await app.http().put(`/api/statements/${created.documentId}`).set(auth()).send({ data: { text: STATISTIC } });
-  expect(Number(updated.body.data.checkWorthiness)).toBeCloseTo(scoreClaim(STATISTIC).score, 3);
+  expect(Number(updated.body.data.checkWorthiness)).toBe(storedCheckWorthiness(scoreClaim(STATISTIC).score));
 });
 
 test('a statement stored without a score - should get one at its next save, e.g. a relink', async () => {
@@ -51,12 +51,12 @@ test('a statement stored without a score - should get one at its next save, e.g.
   await app.strapi.db.query('api::statement.statement').update({ where: { documentId: created.documentId }, data: { checkWorthiness: null } });
   await app.strapi.plugin('newsgraph').service('relink').relinkStatement(created.documentId);
   const read = await app.http().get(`/api/statements/${created.documentId}`).set(auth());
-  expect(Number(read.body.data.checkWorthiness)).toBeCloseTo(scoreClaim(STATISTIC).score, 3);
+  expect(Number(read.body.data.checkWorthiness)).toBe(storedCheckWorthiness(scoreClaim(STATISTIC).score));
 });
 
 test('GraphQL - should read the stored checkWorthiness', async () => {
   const created = await create(STATISTIC);
   const read = await app.graphql<{ statement: { checkWorthiness: number } }>('query ($id: ID!) { statement(documentId: $id) { checkWorthiness } }', { id: created.documentId }, app.apiToken);
   expect(read.errors).toBeUndefined();
-  expect(read.data!.statement.checkWorthiness).toBeCloseTo(scoreClaim(STATISTIC).score, 3);
+  expect(read.data!.statement.checkWorthiness).toBe(storedCheckWorthiness(scoreClaim(STATISTIC).score));
 });

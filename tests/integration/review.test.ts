@@ -150,3 +150,60 @@ test('review events - should have no route that edits or deletes them', async ()
     expect([404, 405]).toContain((await app.http()[method](path).set(as('superAdmin'))).status);
   }
 });
+
+describe('Publishing and webhooks', () => {
+  test('publishing a story with an open high-severity flag - should answer 400 listing it, and publish once it is dismissed', async () => {
+    const story = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ sourceUrl: 'https://example.org/wire', body: 'AUBRINE - Talks resumed on Tuesday.' }) });
+    const storyId = story.body.data.documentId as string;
+    await app.http().post('/api/statements').set(auth()).send({ data: { story: storyId, kind: 'direct_quote', text: 'We will never sign', attribution: 'Dana Voss said', sourceUrl: 'https://example.org/q' } });
+    const publishPath = `/content-manager/collection-types/api::story.story/${storyId}/actions/publish`;
+
+    const refused = await app.http().post(publishPath).set(as('superAdmin')).send({});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('high-severity');
+    const [blocking] = refused.body.error.details.flags as Array<{ documentId: string; kind: string }>;
+    expect(blocking!.kind).toBe('quote_mismatch');
+    await expect(app.strapi.documents('api::story.story').publish({ documentId: storyId })).rejects.toThrow('high-severity');
+
+    const flag = await app.http().get(`/newsgraph/flags/${blocking!.documentId}`).set(as('factChecker'));
+    const dismissed = await app.http().post(`/newsgraph/flags/${blocking!.documentId}/dismiss`).set(as('factChecker')).send({ version: flag.body.data.version, note: 'quoted from the video, not the text' });
+    expect(dismissed.status).toBe(200);
+    // Publishing relinks and re-flags the story's statements inside the publish transaction: on SQLite
+    // (one connection) a query outside it would wait a minute for the pool; this must stay quick.
+    const started = Date.now();
+    expect((await app.http().post(publishPath).set(as('superAdmin')).send({})).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  test('webhooks - should receive newsgraph.flag.opened and newsgraph.flag.resolved with the flag, statement and story', async () => {
+    const http = await import('http');
+    const received: Array<{ event: string; flag: { kind: string; status: string }; statement: { documentId: string }; story: { documentId: string } | null }> = [];
+    const listener = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        received.push(JSON.parse(body));
+        response.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (listener.address() as { port: number }).port;
+      const webhook = await app.http().post('/admin/webhooks').set(as('superAdmin')).send({
+        name: 'fact-check desk', url: `http://127.0.0.1:${port}/hook`, headers: {}, events: ['newsgraph.flag.opened', 'newsgraph.flag.resolved'],
+      });
+      expect({ status: webhook.status, error: webhook.body.error }).toEqual({ status: 201, error: undefined });
+
+      const { statement, flag } = await flaggedClaim();
+      await app.http().post(`/newsgraph/flags/${flag.documentId}/resolve`).set(as('factChecker')).send({ version: flag.version, verdict: 'accurate', note: 'matches customs data' });
+      const deadline = Date.now() + 10_000;
+      while (!received.some((item) => item.event === 'newsgraph.flag.resolved') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+
+      const opened = received.find((item) => item.event === 'newsgraph.flag.opened' && item.statement.documentId === statement && item.flag.kind === 'unverified_claim');
+      expect(opened).toMatchObject({ flag: { status: 'open' }, story: { documentId: expect.any(String) } });
+      expect(received.find((item) => item.event === 'newsgraph.flag.resolved')).toMatchObject({ flag: { kind: 'unverified_claim', status: 'resolved', verdict: 'accurate' }, statement: { documentId: statement } });
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
+});

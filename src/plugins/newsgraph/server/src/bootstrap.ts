@@ -11,6 +11,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await actionProvider.registerMany(PERMISSION_ACTIONS);
 
   await getService(strapi, 'flags').ensureUniqueKeys();
+  // Webhooks may subscribe to flags (Settings > Webhooks); payload: { flag, statement, story }.
+  const webhookStore = strapi.get('webhookStore') as { addAllowedEvent(key: string, value: string): void };
+  webhookStore.addAllowedEvent('NEWSGRAPH_FLAG_OPENED', 'newsgraph.flag.opened');
+  webhookStore.addAllowedEvent('NEWSGRAPH_FLAG_RESOLVED', 'newsgraph.flag.resolved');
 
   // Started here, outside any request or transaction, so that the background context of relink jobs
   // is clean; before the app's bootstrap, whose demo seed creates actors and so relink jobs.

@@ -1,4 +1,5 @@
 import { assignSlugs } from './assign-slugs';
+import { guardPublication } from './guard-publication';
 import { linkStatements } from './link-statements';
 import { scoreClaims } from './score-claims';
 import { raiseFlags } from './raise-flags';
@@ -18,6 +19,7 @@ export const DOCUMENT_MIDDLEWARES: ReadonlyArray<DocumentMiddlewareFactory> = [
   sanitizeFields,
   validateFields,
   assignSlugs,
+  guardPublication,
   linkStatements,
   scoreClaims,
   raiseFlags,

@@ -1,13 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { STATEMENT_UID } from '../constants';
-import { scoreClaim } from '../core/claims/claim-scorer';
+import { scoreClaim, storedCheckWorthiness } from '../core/claims/claim-scorer';
 import { isPlainObject } from '../core/model-spec';
 import type { DocumentMiddlewareFactory } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
-
-/** Scores are stored to four decimals: finer steps would order nothing differently. */
-const roundScore = (score: number) => Math.round(score * 10_000) / 10_000;
 
 /**
  * Gives every statement its checkWorthiness (core/claims/claim-scorer.ts) on every save that sets its
@@ -20,13 +17,13 @@ export const scoreClaims: DocumentMiddlewareFactory = (strapi) => async (context
   const data = context.params.data;
   if (!isPlainObject(data)) return next();
   if (typeof data.text === 'string') {
-    data.checkWorthiness = roundScore(scoreClaim(data.text).score);
+    data.checkWorthiness = storedCheckWorthiness(scoreClaim(data.text).score);
   } else if (context.action === 'update' && context.params.documentId) {
     const stored = (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({ where: { documentId: context.params.documentId }, select: ['text', 'checkWorthiness'] })) as {
       text: string | null;
       checkWorthiness: number | string | null;
     } | null;
-    if (stored && stored.checkWorthiness === null) data.checkWorthiness = roundScore(scoreClaim(stored.text ?? '').score);
+    if (stored && stored.checkWorthiness === null) data.checkWorthiness = storedCheckWorthiness(scoreClaim(stored.text ?? '').score);
   }
   return next();
 };

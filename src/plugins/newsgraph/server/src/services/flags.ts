@@ -3,6 +3,7 @@ import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constan
 import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
+import { currentKnex } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
@@ -52,6 +53,28 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   function config(): FlagsConfig {
     return readFlagsConfig(strapi.config.get('plugin::newsgraph.flags')).config;
+  }
+
+  /**
+   * Tells webhooks (Settings > Webhooks, events newsgraph.flag.opened and newsgraph.flag.resolved)
+   * about a flag, with its statement and story. A failure is logged: a webhook never blocks review.
+   */
+  async function emitFlagEvent(event: 'newsgraph.flag.opened' | 'newsgraph.flag.resolved', flagDocumentId: string): Promise<void> {
+    try {
+      const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({
+        where: { documentId: flagDocumentId },
+        select: ['documentId', 'kind', 'severity', 'status', 'reason', 'score', 'version', 'verdict', 'note', 'evidence'],
+        populate: {
+          statement: { select: ['documentId', 'text', 'kind', 'attribution', 'verification'], populate: { speaker: { select: ['documentId', 'name'] } } },
+          story: { select: ['documentId', 'title', 'slug'] },
+        },
+      })) as ({ statement?: unknown; story?: unknown } & Record<string, unknown>) | null;
+      if (!flag) return;
+      const { statement, story, ...rest } = flag;
+      await strapi.eventHub.emit(event, { flag: rest, statement: statement ?? null, story: story ?? null });
+    } catch (error) {
+      strapi.log.error(`[newsgraph] ${event} for flag ${flagDocumentId} could not be sent: ${(error as Error).message}`);
+    }
   }
 
   async function recordEvent(flagDocumentId: string, from: FlagStatus | null, to: FlagStatus, note: string, actorId: number | null = null): Promise<void> {
@@ -107,7 +130,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     actorId: number | null = null,
     expectedVersion?: number
   ): Promise<boolean> {
-    const knex = strapi.db.connection;
+    const knex = await currentKnex(strapi);
     const version = column(FLAG_UID, 'version');
     const query = knex(table(FLAG_UID)).where('id', flag.id).andWhere(column(FLAG_UID, 'status'), from);
     // A reviewer's action names the version it was decided on; the rules' own changes do not.
@@ -116,11 +139,13 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .update({ ...extra, [column(FLAG_UID, 'status')]: to, [version]: knex.raw('?? + 1', [version]), [column(FLAG_UID, 'updatedAt')]: new Date() });
     if (Number(changed) === 0) return false;
     await recordEvent(flag.documentId, from, to, note, actorId);
+    if (to === 'open') await emitFlagEvent('newsgraph.flag.opened', flag.documentId);
+    if (to === 'resolved') await emitFlagEvent('newsgraph.flag.resolved', flag.documentId);
     return true;
   }
 
   async function apply(change: FlagChange, byKey: Map<string, FlagRow>, statementDocumentId: string, storyId: string | null, score: number | null): Promise<void> {
-    const knex = strapi.db.connection;
+    const knex = await currentKnex(strapi);
     if (change.type === 'create') {
       let created: { documentId: string };
       try {
@@ -135,6 +160,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       }
       await recordEvent(created.documentId, null, 'open', change.flag.reason);
+      await emitFlagEvent('newsgraph.flag.opened', created.documentId);
       return;
     }
     const flag = byKey.get(change.key)!;

@@ -3,6 +3,7 @@ import { ACTOR_UID, PROPOSAL_UID } from '../constants';
 import { indexActor, indexProposal, type LinkableActor, type LinkableProposal } from '../core/linkable';
 import type { ActorFacts } from '../core/linker';
 import { PhraseIndex } from '../core/phrase-index';
+import { currentKnex } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -70,7 +71,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function readSignature(): Promise<IndexSignature> {
-    return (await strapi.db.connection.select(signatureColumns()).first()) as IndexSignature;
+    return (await (await currentKnex(strapi)).select(signatureColumns()).first()) as IndexSignature;
   }
 
   function addActor(row: ActorRow): void {

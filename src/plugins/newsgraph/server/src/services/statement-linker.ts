@@ -5,6 +5,7 @@ import { isPlainObject, type DocumentData } from '../core/model-spec';
 import { parseRelationInput, type RelationRef } from '../core/relation-input';
 import { foldPhrase } from '../core/text-folding';
 import { getService } from '../strapi/get-service';
+import { currentKnex } from '../strapi/types';
 import type { IndexSignature } from './link-index';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
@@ -127,8 +128,8 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       ...getService(strapi, 'link-index').signatureColumns(),
     };
     if (guessedActors.length > 0) columns.presentActors = getService(strapi, 'story-actors').presentActorsColumn(guessedActors);
-    return (await strapi.db
-      .connection(story.tableName)
+    const knex = await currentKnex(strapi);
+    return (await knex(story.tableName)
       .where(column('documentId'), storyDocumentId)
       .select(columns as never)) as StoryRow[];
   }

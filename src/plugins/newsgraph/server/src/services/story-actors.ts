@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { currentKnex } from '../strapi/types';
 import { ACTOR_UID, STATEMENT_UID, STORY_UID } from '../constants';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
@@ -24,8 +25,8 @@ async function linkedPairs(strapi: Core.Strapi, versionIds: number[], onlyActors
   const actor = strapi.db.metadata.get(ACTOR_UID as QueryUid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
   const link = story.attributes.actors!.joinTable!;
   const documentIdColumn = actor.attributes.documentId?.columnName ?? 'document_id';
-  const query = strapi.db
-    .connection(`${link.name} as link`)
+  const knex = await currentKnex(strapi);
+  const query = knex(`${link.name} as link`)
     .join(`${actor.tableName} as actor`, 'actor.id', `link.${link.inverseJoinColumn.name}`)
     .whereIn(`link.${link.joinColumn.name}`, versionIds)
     .select({ storyId: `link.${link.joinColumn.name}`, actorDocumentId: `actor.${documentIdColumn}` });

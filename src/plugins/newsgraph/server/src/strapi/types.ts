@@ -45,3 +45,15 @@ export interface RequestState {
 export function currentRequest(strapi: Core.Strapi): RequestState | undefined {
   return strapi.requestContext.get() as RequestState | undefined;
 }
+
+/**
+ * The knex to run a raw query on: the transaction of the Document Service call in progress, if
+ * any, else the pool. A raw query outside the caller's transaction would not see its writes, and on
+ * SQLite, whose pool has one connection, it would wait for that transaction until it timed out.
+ */
+export async function currentKnex(strapi: Core.Strapi): Promise<Core.Strapi['db']['connection']> {
+  if (!strapi.db.inTransaction()) return strapi.db.connection;
+  // Inside a transaction, transaction() without a callback hands back the current one; it starts nothing.
+  const current = await strapi.db.transaction();
+  return current.get() as unknown as Core.Strapi['db']['connection'];
+}

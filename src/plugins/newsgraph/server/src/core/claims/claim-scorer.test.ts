@@ -1,5 +1,5 @@
 import { analyse, CLAIM_CUES, ngramsOf } from './claim-features';
-import { createClaimScorer, scoreClaim, shippedClaimModel, type ClaimModel } from './claim-scorer';
+import { createClaimScorer, scoreClaim, shippedClaimModel, storedCheckWorthiness, type ClaimModel } from './claim-scorer';
 
 const cueValue = (id: string, text: string) => CLAIM_CUES.find((cue) => cue.id === id)!.value(analyse(text));
 
@@ -86,5 +86,13 @@ describe('scoreClaim (the shipped model)', () => {
     const heldOut = shippedClaimModel().fitted?.heldOut as { clefMap: number; claimBusterPositiveF1: number };
     expect(heldOut.clefMap).toBeGreaterThan(0);
     expect(heldOut.claimBusterPositiveF1).toBeGreaterThan(0);
+  });
+});
+
+describe('storedCheckWorthiness', () => {
+  it('storedCheckWorthiness - should keep two decimals, as every database stores them', () => {
+    expect(storedCheckWorthiness(0.15792)).toBe(0.16);
+    expect(storedCheckWorthiness(0.154)).toBe(0.15);
+    expect(storedCheckWorthiness(1)).toBe(1);
   });
 });

@@ -65,3 +65,11 @@ export function scoreClaim(text: string): ClaimScore {
   shipped ??= createClaimScorer(shippedClaimModel());
   return shipped(text);
 }
+
+/**
+ * A score as Statement.checkWorthiness stores it: two decimals, because Strapi's decimal column on
+ * PostgreSQL keeps two (SQLite would keep more), and every database must hold the same value.
+ */
+export function storedCheckWorthiness(score: number): number {
+  return Math.round(score * 100) / 100;
+}
