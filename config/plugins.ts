@@ -30,5 +30,9 @@ export default ({ env }: { env: Env }) => ({
   newsgraph: {
     enabled: true,
     resolve: './src/plugins/newsgraph',
+    config: {
+      // The author and publisher of the ClaimReview JSON-LD (GET /api/newsgraph/claim-reviews/:id).
+      claimReview: { name: env('NEWSGRAPH_NEWSROOM_NAME', 'Newsgraph newsroom'), url: env('NEWSGRAPH_NEWSROOM_URL', '') || null },
+    },
   },
 });

@@ -20,10 +20,10 @@ async function adminUser(email: string, roleCode: string): Promise<string> {
 }
 
 /** A statement with an unverified_claim flag, and that flag. */
-async function flaggedClaim(): Promise<{ statement: string; flag: { documentId: string; version: number } }> {
-  const story = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ sourceUrl: 'https://example.org/wire' }) });
+async function flaggedClaim(storyId?: string): Promise<{ statement: string; flag: { documentId: string; version: number } }> {
+  const story = storyId ?? (await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ sourceUrl: 'https://example.org/wire' }) })).body.data.documentId;
   const created = await app.http().post('/api/statements').set(auth()).send({
-    data: { story: story.body.data.documentId, kind: 'claim', text: 'Grain exports fell by 40 percent in March, the lowest level since 2019', attribution: 'Dana Voss said', sourceUrl: 'https://example.org/q' },
+    data: { story, kind: 'claim', text: 'Grain exports fell by 40 percent in March, the lowest level since 2019', attribution: 'Dana Voss said', sourceUrl: 'https://example.org/q' },
   });
   const statement = created.body.data.documentId as string;
   const list = await app.http().get('/newsgraph/flags').query({ kind: 'unverified_claim', status: 'open', pageSize: 100 }).set(as('factChecker'));
@@ -205,5 +205,40 @@ describe('Publishing and webhooks', () => {
     } finally {
       await new Promise((resolve) => listener.close(resolve));
     }
+  });
+});
+
+describe('ClaimReview', () => {
+  test('GET /api/newsgraph/claim-reviews/:id - should publish ClaimReview JSON-LD of a rated statement of a published story, and 404 otherwise', async () => {
+    const speaker = await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Ilse Marten', kind: 'person', wikidataId: 'Q4115189' } });
+    // A draft: REST creates published documents, the Document Service drafts.
+    const storyId = (await app.strapi.documents('api::story.story').create({ data: storyInput({ sourceUrl: 'https://example.org/wire' }) as never })).documentId;
+    const { statement, flag } = await flaggedClaim(storyId);
+    await app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { speaker: speaker.body.data.documentId } });
+    const read = await app.http().get(`/api/statements/${statement}`).set(auth());
+    const path = `/api/newsgraph/claim-reviews/${statement}`;
+
+    // Unrated, then rated but unpublished: nothing to see.
+    expect((await app.http().get(path)).status).toBe(404);
+    const current = await app.http().get(`/newsgraph/flags/${flag.documentId}`).set(as('factChecker'));
+    await app.http().post(`/newsgraph/flags/${flag.documentId}/resolve`).set(as('factChecker')).send({ version: current.body.data.version, verdict: 'false', note: 'customs data' });
+    expect((await app.http().get(path)).status).toBe(404);
+
+    await app.strapi.documents('api::story.story').publish({ documentId: storyId });
+    const review = await app.http().get(path);
+    expect(review.status).toBe(200);
+    expect(review.headers['content-type']).toContain('application/ld+json');
+    expect(review.body).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: read.body.data.text,
+      reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'False' },
+      itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Ilse Marten', sameAs: 'https://www.wikidata.org/wiki/Q4115189' }, appearance: { url: 'https://example.org/q' } },
+      author: { '@type': 'Organization', name: expect.any(String) },
+      publisher: { '@type': 'Organization', name: expect.any(String) },
+    });
+    expect(review.body.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(review.body.itemReviewed.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await app.http().get('/api/newsgraph/claim-reviews/no-such-statement')).status).toBe(404);
   });
 });

@@ -42,9 +42,9 @@ async function buildNewsroom(strapi: Core.Strapi): Promise<Newsroom> {
   const draft = await create(strapi, 'api::story.story', storyInput({ title: 'Embargoed story', actors: [embargoOnlyActor, speaker], proposals: [embargoOnlyProposal] }));
   const unpublished = await create(strapi, 'api::story.story', storyInput({ title: 'Withdrawn story', actors: [unpublishedOnlyActor] }));
 
-  const publicStatement = await create(strapi, 'api::statement.statement', statementInput({ text: 'We are ready to talk', story: published, speaker, mentions: [mentioned], proposals: [publicProposal] }));
-  const embargoedStatement = await create(strapi, 'api::statement.statement', statementInput({ text: `${SECRET}: the summit is set`, story: draft, speaker: embargoOnlyActor, mentions: [speaker], proposals: [embargoOnlyProposal, publicProposal] }));
-  const unpublishedStatement = await create(strapi, 'api::statement.statement', statementInput({ text: `${SECRET}: withdrawn claim`, story: unpublished, speaker: unpublishedOnlyActor }));
+  const publicStatement = await create(strapi, 'api::statement.statement', statementInput({ kind: 'paraphrase', text: 'We are ready to talk', story: published, speaker, mentions: [mentioned], proposals: [publicProposal] }));
+  const embargoedStatement = await create(strapi, 'api::statement.statement', statementInput({ kind: 'paraphrase', text: `${SECRET}: the summit is set`, story: draft, speaker: embargoOnlyActor, mentions: [speaker], proposals: [embargoOnlyProposal, publicProposal] }));
+  const unpublishedStatement = await create(strapi, 'api::statement.statement', statementInput({ kind: 'paraphrase', text: `${SECRET}: withdrawn claim`, story: unpublished, speaker: unpublishedOnlyActor }));
 
   await strapi.documents('api::story.story').publish({ documentId: published });
   await strapi.documents('api::story.story').publish({ documentId: unpublished });

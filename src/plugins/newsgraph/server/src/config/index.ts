@@ -12,11 +12,14 @@ export interface NewsgraphConfig {
   linking: boolean;
   /** Flag rules (on or off, severity, threshold) and review guards: see core/flags/flag-config.ts. */
   flags: FlagsConfig;
+  /** Who publishes the ClaimReview JSON-LD: its author and publisher. */
+  claimReview: { name: string; url: string | null };
 }
 
 const defaults: NewsgraphConfig = {
   linking: true,
   flags: DEFAULT_FLAGS_CONFIG,
+  claimReview: { name: 'Newsgraph newsroom', url: null },
 };
 
 const KNOWN_KEYS = new Set<string>(Object.keys(defaults));
@@ -31,5 +34,10 @@ export default {
     if (typeof config.linking !== 'boolean') throw new Error('newsgraph config: "linking" must be true or false');
     const { problems } = readFlagsConfig(config.flags);
     if (problems.length > 0) throw new Error(`newsgraph config: ${problems.join('; ')}`);
+    const claimReview = config.claimReview as { name?: unknown; url?: unknown } | undefined;
+    if (!claimReview || typeof claimReview.name !== 'string' || claimReview.name.trim() === '') throw new Error('newsgraph config: claimReview.name must name the newsroom');
+    if (claimReview.url !== null && claimReview.url !== undefined && (typeof claimReview.url !== 'string' || !/^https?:\/\//.test(claimReview.url))) {
+      throw new Error('newsgraph config: claimReview.url must be an http(s) URL or null');
+    }
   },
 };

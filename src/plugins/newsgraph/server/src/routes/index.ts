@@ -60,6 +60,14 @@ export const routes = {
   },
   'content-api': {
     type: 'content-api',
-    routes: [],
+    routes: [
+      {
+        method: 'GET',
+        path: '/claim-reviews/:statementDocumentId',
+        handler: 'claim-reviews.findOne',
+        // Public by design: ClaimReview is published for search engines and aggregators.
+        config: { auth: false },
+      },
+    ],
   },
 };
