@@ -100,6 +100,11 @@ test('the queue - should filter, sort by score and paginate', async () => {
   expect(page.body.meta.pagination.total).toBeGreaterThanOrEqual(2);
   const scores = page.body.data.map((flag: { score: number | string | null }) => Number(flag.score ?? 0));
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  const storyId = (await app.strapi.documents('api::story.story').create({ data: storyInput({ sourceUrl: 'https://example.org/wire' }) as never })).documentId;
+  const { flag: inStory } = await flaggedClaim(storyId);
+  const ofStory = await app.http().get('/newsgraph/flags').query({ story: storyId }).set(as('factChecker'));
+  expect(ofStory.body.data.map((flag: { documentId: string }) => flag.documentId)).toContain(inStory.documentId);
+  expect(ofStory.body.data.every((flag: { story: { documentId: string } }) => flag.story.documentId === storyId)).toBe(true);
   const claims = await app.http().get('/newsgraph/flags').query({ kind: 'unverified_claim', minScore: 0.5 }).set(as('factChecker'));
   expect(claims.body.data.every((flag: { kind: string; score: string | number }) => flag.kind === 'unverified_claim' && Number(flag.score) >= 0.5)).toBe(true);
 });

@@ -10,7 +10,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const actionProvider = (strapi.admin!.services.permission as { actionProvider: ActionProvider }).actionProvider;
   await actionProvider.registerMany(PERMISSION_ACTIONS);
 
-  await getService(strapi, 'flags').ensureUniqueKeys();
+  await getService(strapi, 'flags').ensureIndexes();
   // Webhooks may subscribe to flags (Settings > Webhooks); payload: { flag, statement, story }.
   const webhookStore = strapi.get('webhookStore') as { addAllowedEvent(key: string, value: string): void };
   webhookStore.addAllowedEvent('NEWSGRAPH_FLAG_OPENED', 'newsgraph.flag.opened');

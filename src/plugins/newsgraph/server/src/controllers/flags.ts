@@ -130,7 +130,8 @@ export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.kind) where.kind = query.kind;
       if (query.severity) where.severity = query.severity;
       if (query.minScore !== undefined) where.score = { $gte: query.minScore };
-      if (query.story) where.story = { documentId: query.story };
+      // The story's documentId is kept on the flag itself: an indexed column, not a join per row.
+      if (query.story) where.storyDocumentId = query.story;
       if (query.actor) where.statement = { $or: [{ speaker: { documentId: query.actor } }, { mentions: { documentId: query.actor } }] };
       if (query.assignee) {
         const id = query.assignee === 'me' ? ctx.state.user?.id : Number(query.assignee);

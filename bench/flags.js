@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:flags`: the review queue at a million flags, on SQLite and PostgreSQL, and the
+ * claim scorer's throughput, as ratios against baselines measured in the same run (not a timed test).
+ *
+ * For each database: boots the app on a throw-away database, inserts 1,000,000 flags over 100
+ * stories (raw batched inserts: the Document Service would take hours), then times the queue's
+ * common queries through the Query Engine, as the admin routes run them, against a primary-key read
+ * of one flag: first without the queue's indexes, then with them (as the plugin creates them).
+ *
+ *   npm run bench:flags                    both databases (PostgreSQL on 127.0.0.1:5432)
+ *   npm run bench:flags -- --db=sqlite     one of them; --flags=200000 for a quicker run
+ */
+'use strict';
+
+const crypto = require('crypto');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const arg = (name, fallback) => (process.argv.find((item) => item.startsWith(`--${name}=`)) ?? `=${fallback}`).split('=')[1];
+const FLAG_COUNT = Number(arg('flags', 1_000_000));
+const STORIES = 100;
+const KINDS = ['unverified_claim', 'unknown_speaker', 'ambiguous_actor', 'quote_mismatch', 'anonymous_source', 'single_source_number', 'missing_source'];
+const STATUSES = ['open', 'open', 'open', 'in_review', 'resolved', 'dismissed', 'obsolete'];
+const SEVERITIES = ['low', 'medium', 'high'];
+const FLAG = 'plugin::newsgraph.flag';
+
+let seed = 11;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (list) => list[Math.floor(random() * list.length)];
+
+function environment(client, database) {
+  const secret = () => crypto.randomBytes(24).toString('base64');
+  Object.assign(process.env, {
+    APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(),
+    STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_LOG_LEVEL: 'error', NODE_ENV: 'test', ENV_PATH: path.join(os.tmpdir(), 'no-such-env'), DATABASE_CLIENT: client,
+  });
+  if (client === 'sqlite') process.env.DATABASE_FILENAME = database;
+  else Object.assign(process.env, { DATABASE_NAME: database, DATABASE_HOST: process.env.DATABASE_HOST || '127.0.0.1', DATABASE_USERNAME: process.env.DATABASE_USERNAME || 'postgres' });
+}
+
+async function withPostgresDatabase(name, work) {
+  const { Client } = require('pg');
+  const admin = () => new Client({ host: process.env.DATABASE_HOST || '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: process.env.DATABASE_USERNAME || 'postgres', database: 'postgres' });
+  const create = admin();
+  await create.connect();
+  await create.query(`CREATE DATABASE "${name}"`);
+  await create.end();
+  try {
+    return await work();
+  } finally {
+    const drop = admin();
+    await drop.connect();
+    await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await drop.end();
+  }
+}
+
+/** Median milliseconds of `runs` calls. */
+async function timeMs(work, runs = 30) {
+  for (let i = 0; i < 3; i += 1) await work(i); // warm caches
+  const samples = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = process.hrtime.bigint();
+    await work(i);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+}
+
+async function seedFlags(strapi) {
+  const stories = [];
+  for (let index = 0; index < STORIES; index += 1) {
+    stories.push((await strapi.documents('api::story.story').create({ data: { title: `Bench story ${index}`, storyDate: '2026-03-10T00:00:00Z' } })).documentId);
+  }
+  const meta = strapi.db.metadata.get(FLAG);
+  const column = (attribute) => meta.attributes[attribute].columnName ?? attribute;
+  const knex = strapi.db.connection;
+  // SQLite compiles a multi-row insert into one compound SELECT, limited to 500 terms.
+  const batchSize = process.env.DATABASE_CLIENT === 'sqlite' ? 400 : 2000;
+  const started = Date.now();
+  const now = Date.now();
+  for (let offset = 0; offset < FLAG_COUNT; offset += batchSize) {
+    const rows = [];
+    for (let index = offset; index < Math.min(FLAG_COUNT, offset + batchSize); index += 1) {
+      const created = new Date(now - (FLAG_COUNT - index) * 1000);
+      rows.push({
+        [column('documentId')]: `flag${index}`,
+        [column('key')]: `statement${index}|${pick(KINDS)}|${index}`,
+        [column('kind')]: pick(KINDS),
+        [column('cause')]: '',
+        [column('severity')]: pick(SEVERITIES),
+        [column('status')]: pick(STATUSES),
+        [column('reason')]: 'synthetic',
+        [column('score')]: Math.round(random() * 100) / 100,
+        [column('version')]: 1,
+        [column('storyDocumentId')]: pick(stories),
+        [column('createdAt')]: created,
+        [column('updatedAt')]: created,
+        [column('publishedAt')]: created,
+      });
+    }
+    await knex.batchInsert(meta.tableName, rows, batchSize);
+    if ((offset / batchSize) % 100 === 0) process.stdout.write(`\r  seeding ${offset.toLocaleString('en')} / ${FLAG_COUNT.toLocaleString('en')} flags`);
+  }
+  process.stdout.write(`\r  seeded ${FLAG_COUNT.toLocaleString('en')} flags in ${((Date.now() - started) / 1000).toFixed(0)} s${' '.repeat(20)}\n`);
+  if (process.env.DATABASE_CLIENT === 'postgres') await knex.raw(`ANALYZE ??`, [meta.tableName]);
+  else await knex.raw('ANALYZE');
+  return stories;
+}
+
+async function measure(strapi, stories, label) {
+  const flags = () => strapi.db.query(FLAG);
+  const knex = strapi.db.connection;
+  const meta = strapi.db.metadata.get(FLAG);
+  const column = (attribute) => meta.attributes[attribute].columnName ?? attribute;
+  const maxId = (await knex(meta.tableName).max({ id: 'id' }).first()).id;
+  const pk = await timeMs(() => flags().findOne({ where: { id: 1 + Math.floor(random() * maxId) } }));
+  const queries = {
+    'first page of open flags by score': () => flags().findMany({ where: { status: 'open' }, orderBy: [{ score: 'desc' }, { id: 'asc' }], limit: 25 }),
+    'first page of open flags by age': () => flags().findMany({ where: { status: 'open' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: 25 }),
+    "one story's open flags by score": () => flags().findMany({ where: { storyDocumentId: pick(stories), status: 'open' }, orderBy: [{ score: 'desc' }, { id: 'asc' }], limit: 25 }),
+    'open and in-review counts by kind': () => knex(meta.tableName).select(column('kind')).count({ count: '*' }).whereIn(column('status'), ['open', 'in_review']).groupBy(column('kind')),
+  };
+  console.log(`  ${label}: primary-key read ${pk.toFixed(2)} ms`);
+  for (const [name, query] of Object.entries(queries)) {
+    const ms = await timeMs(query, name.includes('counts') ? 5 : 30);
+    console.log(`    ${name.padEnd(36)} ${ms.toFixed(2).padStart(9)} ms  ${(ms / pk).toFixed(1).padStart(8)}x the primary-key read`);
+  }
+}
+
+async function benchDatabase(client) {
+  const { createStrapi } = require('@strapi/strapi');
+  const { APP_DIR, TEST_DIST_DIR } = require('../tests/setup/paths');
+  const name = client === 'sqlite' ? path.join(os.tmpdir(), `newsgraph-bench-flags-${process.pid}.db`) : `newsgraph_bench_flags_${process.pid}`;
+  environment(client, name);
+  console.log(`${client}:`);
+  const run = async () => {
+    const strapi = await createStrapi({ appDir: APP_DIR, distDir: TEST_DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
+    try {
+      const stories = await seedFlags(strapi);
+      const service = strapi.plugin('newsgraph').service('flags');
+      await service.dropQueueIndexes();
+      await measure(strapi, stories, 'without the queue indexes');
+      await service.ensureIndexes();
+      await strapi.db.connection.raw(client === 'postgres' ? 'ANALYZE' : 'ANALYZE');
+      await measure(strapi, stories, 'with the queue indexes (as the plugin creates them)');
+    } finally {
+      await strapi.destroy();
+    }
+  };
+  if (client === 'sqlite') {
+    try {
+      await run();
+    } finally {
+      for (const file of [name, `${name}-wal`, `${name}-shm`]) fs.rmSync(file, { force: true });
+    }
+  } else {
+    await withPostgresDatabase(name, run);
+  }
+}
+
+function benchScorer() {
+  const { scoreClaim } = require(path.join(__dirname, '..', 'src', 'plugins', 'newsgraph', 'dist', 'server', 'core', 'claims', 'claim-scorer.js'));
+  const words = 'the minister said exports fell by 40 percent last year while talks on the truce resumed in the capital and officials denied it'.split(' ');
+  const sentences = Array.from({ length: 100_000 }, () => Array.from({ length: 8 + Math.floor(random() * 25) }, () => pick(words)).join(' '));
+  const plainStarted = process.hrtime.bigint();
+  let tokens = 0;
+  for (const sentence of sentences) tokens += sentence.split(' ').length; // baseline: only splitting the text
+  const splitMs = Number(process.hrtime.bigint() - plainStarted) / 1e6;
+  const started = process.hrtime.bigint();
+  for (const sentence of sentences) scoreClaim(sentence);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  console.log(`claims:score: ${Math.round((sentences.length / ms) * 1000).toLocaleString('en')} sentences/s (${sentences.length.toLocaleString('en')} in ${ms.toFixed(0)} ms; ${(ms / Math.max(splitMs, 0.001)).toFixed(0)}x only splitting them into ${tokens.toLocaleString('en')} words)`);
+}
+
+(async () => {
+  const only = arg('db', 'both');
+  benchScorer();
+  for (const client of ['sqlite', 'postgres']) if (only === 'both' || only === client) await benchDatabase(client);
+})().catch((error) => {
+  // A failed batch insert quotes all its rows: the start of the message says what went wrong.
+  console.error(String(error && error.message).slice(0, 500));
+  process.exit(1);
+});
