@@ -117,6 +117,13 @@ export async function startTestApp(): Promise<TestApp> {
   const { accessKey } = await tokens.create({ name: `tests-${crypto.randomUUID()}`, description: 'integration tests', type: 'full-access', lifespan: null });
   const http = () => request(strapi.server.httpServer);
 
+  /**
+   * Strapi emits entry events after a transaction commits, without awaiting them, and each one reads
+   * the entry back from the database. Destroying the app under one leaves it waiting for a closed
+   * pool, to fail a minute later and take Jest down: let them finish first.
+   */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
   return {
     get strapi() {
       return strapi;
@@ -130,10 +137,12 @@ export async function startTestApp(): Promise<TestApp> {
       return { status: response.status, data: response.body.data, errors: response.body.errors };
     },
     async restart() {
+      await settle();
       await strapi.destroy();
       strapi = await boot();
     },
     async stop() {
+      await settle();
       await strapi.destroy();
       await database.drop();
     },
