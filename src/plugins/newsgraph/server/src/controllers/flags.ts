@@ -5,6 +5,7 @@ import type { FlagStatus } from '../core/flags/flag-types';
 import { isPlainObject } from '../core/model-spec';
 import { readEvidence, readFlagListQuery, readNote, readVerdict, readVersion, ReviewInputError } from '../core/flags/review-input';
 import { getService } from '../strapi/get-service';
+import { columnOf } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -95,8 +96,7 @@ export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     const userId = ctx.state.user?.id ?? null;
     const changes: Record<string, unknown> = {};
-    const column = (attribute: string) =>
-      (strapi.db.metadata.get(FLAG_UID as QueryUid) as unknown as { attributes: Record<string, { columnName?: string }> }).attributes[attribute]?.columnName ?? attribute;
+    const column = (attribute: string) => columnOf(strapi, FLAG_UID, attribute);
     if (action === 'claim') changes.assignee = userId;
     if (action === 'resolve') Object.assign(changes, { verdict, note, evidence, textAtResolution: flag.statement?.text ?? null });
     if (action === 'dismiss' || action === 'reopen') changes.note = note;

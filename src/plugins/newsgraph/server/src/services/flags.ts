@@ -3,7 +3,7 @@ import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constan
 import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
-import { currentKnex } from '../strapi/types';
+import { columnOf, currentKnex, tableOf } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
@@ -60,9 +60,8 @@ function isUniqueViolation(error: unknown): boolean {
  * (statement, kind, cause), so concurrent saves never create one twice.
  */
 export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const table = (uid: string) => (strapi.db.metadata.get(uid as QueryUid) as { tableName: string }).tableName;
-  const column = (uid: string, attribute: string) =>
-    (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: Record<string, { columnName?: string }> }).attributes[attribute]?.columnName ?? attribute;
+  const table = (uid: string) => tableOf(strapi, uid);
+  const column = (uid: string, attribute: string) => columnOf(strapi, uid, attribute);
 
   function config(): FlagsConfig {
     return readFlagsConfig(strapi.config.get('plugin::newsgraph.flags')).config;

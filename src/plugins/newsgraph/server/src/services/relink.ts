@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, RELINK_JOB_UID, STATEMENT_UID } from '../constants';
 import { actorPhrases } from '../core/linkable';
 import { foldPhrase } from '../core/text-folding';
+import { columnOf, tableOf } from '../strapi/types';
 import { inProcessRunner, pgBossConnection, pgBossRunner, type RelinkJobStore, type RelinkRunner } from './relink-runners';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
@@ -67,10 +68,7 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
   const detached = new AsyncResource('newsgraph-relink');
   const jobs = () => strapi.db.query(RELINK_JOB_UID as QueryUid);
 
-  function column(attribute: string): string {
-    const meta = strapi.db.metadata.get(RELINK_JOB_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
-    return meta.attributes[attribute]?.columnName ?? attribute;
-  }
+  const column = (attribute: string) => columnOf(strapi, RELINK_JOB_UID, attribute);
 
   async function relinkStatement(documentId: string): Promise<void> {
     // An update with no data goes through the linking middleware like any save.
@@ -100,7 +98,7 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Counters move in one statement so that instances finishing batches at once never lose a count;
       // `done` is capped at `total` because a batch retried after a crash is counted again.
       const knex = strapi.db.connection;
-      const table = (strapi.db.metadata.get(RELINK_JOB_UID) as { tableName: string }).tableName;
+      const table = tableOf(strapi, RELINK_JOB_UID);
       const [done, failed, total, cursor, state, finishedAt, documentId] = ['done', 'failed', 'total', 'cursor', 'state', 'finishedAt', 'documentId'].map(column) as [string, string, string, string, string, string, string];
       const changes: Record<string, unknown> = {
         [done]: knex.raw(`CASE WHEN ?? + ? > ?? THEN ?? ELSE ?? + ? END`, [done, batch.size, total, total, done, batch.size]),

@@ -5,7 +5,7 @@ import { isPlainObject, type DocumentData } from '../core/model-spec';
 import { parseRelationInput, type RelationRef } from '../core/relation-input';
 import { foldPhrase } from '../core/text-folding';
 import { getService } from '../strapi/get-service';
-import { currentKnex } from '../strapi/types';
+import { columnOf, currentKnex, tableOf } from '../strapi/types';
 import type { IndexSignature } from './link-index';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
@@ -119,17 +119,17 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
    * each version's Story.actors holds: everything a save needs from the database, in one round trip.
    */
   async function storyVersionsWithSignature(storyDocumentId: string, guessedActors: string[]): Promise<StoryRow[]> {
-    const story = strapi.db.metadata.get(STORY_UID as QueryUid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
-    const column = (name: string) => `${story.tableName}.${story.attributes[name]?.columnName ?? name}`;
+    const stories = tableOf(strapi, STORY_UID);
+    const column = (name: string) => `${stories}.${columnOf(strapi, STORY_UID, name)}`;
     const columns: Record<string, unknown> = {
-      id: `${story.tableName}.id`,
+      id: `${stories}.id`,
       storyDate: column('storyDate'),
       publishedAt: column('publishedAt'),
       ...getService(strapi, 'link-index').signatureColumns(),
     };
     if (guessedActors.length > 0) columns.presentActors = getService(strapi, 'story-actors').presentActorsColumn(guessedActors);
     const knex = await currentKnex(strapi);
-    return (await knex(story.tableName)
+    return (await knex(stories)
       .where(column('documentId'), storyDocumentId)
       .select(columns as never)) as StoryRow[];
   }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { currentKnex } from '../strapi/types';
+import { columnOf, currentKnex, tableOf } from '../strapi/types';
 import { ACTOR_UID, STATEMENT_UID, STORY_UID } from '../constants';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
@@ -19,15 +19,18 @@ interface JoinTable {
  * (story version, actor) pairs of Story.actors for the given versions, optionally only for some
  * actors, in one query on the join table: a story's actors grow with it, and a save needs only its own.
  */
+/** Story.actors' join table, and the actor table and documentId column it leads to. */
+function storyActorsJoin(strapi: Core.Strapi) {
+  const story = strapi.db.metadata.get(STORY_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable?: JoinTable }> };
+  return { link: story.attributes.actors!.joinTable!, actorTable: tableOf(strapi, ACTOR_UID), documentIdColumn: columnOf(strapi, ACTOR_UID, 'documentId') };
+}
+
 async function linkedPairs(strapi: Core.Strapi, versionIds: number[], onlyActors?: string[]): Promise<Array<{ storyId: number; actorDocumentId: string }>> {
   if (versionIds.length === 0 || onlyActors?.length === 0) return [];
-  const story = strapi.db.metadata.get(STORY_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable?: JoinTable }> };
-  const actor = strapi.db.metadata.get(ACTOR_UID as QueryUid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
-  const link = story.attributes.actors!.joinTable!;
-  const documentIdColumn = actor.attributes.documentId?.columnName ?? 'document_id';
+  const { link, actorTable, documentIdColumn } = storyActorsJoin(strapi);
   const knex = await currentKnex(strapi);
   const query = knex(`${link.name} as link`)
-    .join(`${actor.tableName} as actor`, 'actor.id', `link.${link.inverseJoinColumn.name}`)
+    .join(`${actorTable} as actor`, 'actor.id', `link.${link.inverseJoinColumn.name}`)
     .whereIn(`link.${link.joinColumn.name}`, versionIds)
     .select({ storyId: `link.${link.joinColumn.name}`, actorDocumentId: `actor.${documentIdColumn}` });
   if (onlyActors) query.whereIn(`actor.${documentIdColumn}`, onlyActors);
@@ -45,14 +48,12 @@ export const storyActorsService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * of `actorDocumentIds` its Story.actors holds; selected beside the story's own columns.
    */
   presentActorsColumn(actorDocumentIds: string[]) {
-    const story = strapi.db.metadata.get(STORY_UID as QueryUid) as unknown as { tableName: string; attributes: Record<string, { joinTable?: JoinTable }> };
-    const actor = strapi.db.metadata.get(ACTOR_UID as QueryUid) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
-    const link = story.attributes.actors!.joinTable!;
+    const { link, actorTable, documentIdColumn } = storyActorsJoin(strapi);
     const knex = strapi.db.connection;
     return knex(`${link.name} as link`)
-      .join(`${actor.tableName} as actor`, 'actor.id', `link.${link.inverseJoinColumn.name}`)
-      .where(`link.${link.joinColumn.name}`, knex.ref(`${story.tableName}.id`))
-      .whereIn(`actor.${actor.attributes.documentId?.columnName ?? 'document_id'}`, actorDocumentIds)
+      .join(`${actorTable} as actor`, 'actor.id', `link.${link.inverseJoinColumn.name}`)
+      .where(`link.${link.joinColumn.name}`, knex.ref(`${tableOf(strapi, STORY_UID)}.id`))
+      .whereIn(`actor.${documentIdColumn}`, actorDocumentIds)
       .count({ present: '*' });
   },
 

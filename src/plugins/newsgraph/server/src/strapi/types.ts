@@ -57,3 +57,16 @@ export async function currentKnex(strapi: Core.Strapi): Promise<Core.Strapi['db'
   const current = await strapi.db.transaction();
   return current.get() as unknown as Core.Strapi['db']['connection'];
 }
+
+type ModelUid = Parameters<Core.Strapi['db']['metadata']['get']>[0];
+
+/** The table of a content type, for the few raw queries the Query Engine cannot express. */
+export function tableOf(strapi: Core.Strapi, uid: string): string {
+  return (strapi.db.metadata.get(uid as ModelUid) as unknown as { tableName: string }).tableName;
+}
+
+/** The column behind an attribute (Strapi 5 snake-cases them: documentId is document_id). */
+export function columnOf(strapi: Core.Strapi, uid: string, attribute: string): string {
+  const meta = strapi.db.metadata.get(uid as ModelUid) as unknown as { attributes: Record<string, { columnName?: string }> };
+  return meta.attributes[attribute]?.columnName ?? attribute;
+}
