@@ -99,6 +99,21 @@ test('a resolved flag - should open again when the statement text changes, and n
   expect((await eventsOf(reopened)).pop()).toMatchObject({ from: 'resolved', to: 'open', note: 'the statement text changed after resolution' });
 });
 
+test('a statement moved to another story - should take its flags to that story, and out of the first one\'s publish guard', async () => {
+  const first = await createStory();
+  const second = await createStory();
+  const statement = await createStatement({ story: first, kind: 'direct_quote', text: 'Words nobody printed', attribution: 'Dana Voss said' });
+  expect((await flagsOf(statement)).find((flag) => flag.kind === 'quote_mismatch')).toMatchObject({ status: 'open', severity: 'high' });
+  await expect(app.strapi.documents('api::story.story').publish({ documentId: first })).rejects.toThrow(/high-severity/);
+
+  expect((await app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { story: second } })).status).toBe(200);
+  const moved = (await app.strapi.db.query(FLAG).findMany({ where: { key: { $startsWith: `${statement}|` } }, populate: { story: { select: ['documentId'] } } })) as Array<{ storyDocumentId: string; story: { documentId: string } | null }>;
+  expect(moved.length).toBeGreaterThan(0);
+  expect(moved.every((flag) => flag.storyDocumentId === second && flag.story?.documentId === second)).toBe(true);
+  await expect(app.strapi.documents('api::story.story').publish({ documentId: first })).resolves.toBeDefined();
+  await expect(app.strapi.documents('api::story.story').publish({ documentId: second })).rejects.toThrow(/high-severity/);
+});
+
 test('a deleted statement - should retire its open flags', async () => {
   const story = await createStory();
   const statement = await createStatement({ story, kind: 'direct_quote', text: 'Nothing like the body', attribution: 'officials said' });
@@ -113,3 +128,43 @@ test('flags and review events - should not be reachable through the content APIs
   const introspection = await app.graphql<{ __schema: { queryType: { fields: Array<{ name: string }> } } }>('{ __schema { queryType { fields { name } } } }', {}, app.apiToken);
   expect(introspection.data!.__schema.queryType.fields.map((field) => field.name).filter((name) => /flag|reviewEvent/i.test(name))).toEqual([]);
 });
+
+test('concurrent saves that open and retire flags - should keep the queue counts equal to the flags themselves', async () => {
+  const story = await createStory();
+  const statements = await Promise.all([0, 1, 2].map((index) => createStatement({ story, kind: 'direct_quote', text: `We will close the border on day ${index}`, attribution: 'officials said' })));
+  // Each save adds or takes away the missing_source cause, and the saves race one another.
+  await Promise.all(
+    statements.flatMap((statement) => Array.from({ length: 6 }, (_, index) => app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { medium: index % 2 === 0 ? 'radio interview' : null } })))
+  );
+  const afresh = await countedAfresh();
+  expect(await keptCounts()).toEqual(afresh);
+  expect(afresh.size).toBeGreaterThan(1);
+});
+
+test('flags changed while the count triggers were gone (a rebuilt table) - should be counted again at the next start', async () => {
+  const knex = app.strapi.db.connection;
+  const flagsTable = app.strapi.db.metadata.get(FLAG).tableName;
+  if (app.strapi.db.dialect.client === 'postgres') await knex.raw('DROP TRIGGER newsgraph_flag_counts_change ON ??', [flagsTable]);
+  else for (const name of ['insert', 'update', 'delete']) await knex.raw(`DROP TRIGGER newsgraph_flag_counts_${name}`);
+  await knex(flagsTable).where('status', 'open').update({ status: 'dismissed' });
+  expect(await keptCounts()).not.toEqual(await countedAfresh());
+
+  await app.strapi.plugin('newsgraph').service('flag-counts').ensureCounting();
+  expect(await keptCounts()).toEqual(await countedAfresh());
+  await knex(flagsTable).where('status', 'dismissed').update({ status: 'open' });
+  expect(await keptCounts()).toEqual(await countedAfresh());
+});
+
+/** Flags per status, kind and severity, counted from the flags table itself. */
+async function countedAfresh(): Promise<Map<string, number>> {
+  const flags = (await app.strapi.db.query(FLAG).findMany({ select: ['status', 'kind', 'severity'] })) as Array<{ status: string; kind: string; severity: string }>;
+  const counts = new Map<string, number>();
+  for (const flag of flags) counts.set(`${flag.status}|${flag.kind}|${flag.severity}`, (counts.get(`${flag.status}|${flag.kind}|${flag.severity}`) ?? 0) + 1);
+  return counts;
+}
+
+/** The counts the plugin keeps for the review queue. */
+async function keptCounts(): Promise<Map<string, number>> {
+  const kept = (await app.strapi.plugin('newsgraph').service('flag-counts').rows()) as Array<{ status: string; kind: string; severity: string; count: number }>;
+  return new Map(kept.map((row) => [`${row.status}|${row.kind}|${row.severity}`, row.count]));
+}

@@ -156,6 +156,24 @@ test('review events - should have no route that edits or deletes them', async ()
   }
 });
 
+test('an editor, when flags.editorsMayResolve is on - should resolve a flag but still not claim or dismiss one', async () => {
+  const { statement, flag } = await flaggedClaim();
+  const setting = 'plugin::newsgraph.flags';
+  const before = app.strapi.config.get(setting) as Record<string, unknown>;
+  app.strapi.config.set(setting, { ...before, editorsMayResolve: true });
+  try {
+    expect((await app.http().post(`/newsgraph/flags/${flag.documentId}/claim`).set(as('editor')).send({ version: flag.version })).status).toBe(403);
+    const resolved = await app.http().post(`/newsgraph/flags/${flag.documentId}/resolve`).set(as('editor')).send({ version: flag.version, verdict: 'accurate', note: 'checked against the ministry release' });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.data).toMatchObject({ status: 'resolved', verdict: 'accurate' });
+    expect(await statementVerification(statement)).toBe('accurate');
+  } finally {
+    app.strapi.config.set(setting, before);
+  }
+  const { flag: other } = await flaggedClaim();
+  expect((await app.http().post(`/newsgraph/flags/${other.documentId}/resolve`).set(as('editor')).send({ version: other.version, verdict: 'accurate' })).status).toBe(403);
+});
+
 describe('Publishing and webhooks', () => {
   test('publishing a story with an open high-severity flag - should answer 400 listing it, and publish once it is dismissed', async () => {
     const story = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ sourceUrl: 'https://example.org/wire', body: 'AUBRINE - Talks resumed on Tuesday.' }) });
@@ -245,5 +263,40 @@ describe('ClaimReview', () => {
     expect(review.body.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(review.body.itemReviewed.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await app.http().get('/api/newsgraph/claim-reviews/no-such-statement')).status).toBe(404);
+  });
+});
+
+describe('The queue counts', () => {
+  type CountsByStatus = Record<string, number>;
+  /** The flags counted afresh, straight from the table, per status. */
+  async function countedAfresh(): Promise<CountsByStatus> {
+    const flags = (await app.strapi.db.query('plugin::newsgraph.flag').findMany({ select: ['status'] })) as Array<{ status: string }>;
+    const counts: CountsByStatus = { open: 0, in_review: 0, resolved: 0, dismissed: 0, obsolete: 0 };
+    for (const { status } of flags) counts[status] += 1;
+    return counts;
+  }
+
+  test('after every kind of change above - should equal the flags counted afresh, before and after folding the change log', async () => {
+    // A flag made obsolete by the rules: its statement no longer reads as a claim.
+    const { statement, flag } = await flaggedClaim();
+    await app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { text: 'We will see' } });
+    expect((await app.http().get(`/newsgraph/flags/${flag.documentId}`).set(as('factChecker'))).body.data.status).toBe('obsolete');
+    const kept = await app.http().get('/newsgraph/flags/counts').set(as('factChecker'));
+    expect(kept.status).toBe(200);
+    const expected = await countedAfresh();
+    expect(kept.body.data.byStatus).toEqual(expected);
+    expect(kept.body.data.total).toBe(Object.values(expected).reduce((sum, count) => sum + count, 0));
+    expect(expected.resolved).toBeGreaterThan(0);
+    expect(expected.obsolete).toBeGreaterThan(0);
+
+    const list = await app.http().get('/newsgraph/flags').query({ status: 'open' }).set(as('factChecker'));
+    expect(list.body.meta.byStatus).toEqual(expected);
+    expect(list.body.meta.pagination.total).toBe(expected.open);
+    const openClaims = await app.http().get('/newsgraph/flags').query({ status: 'open', kind: 'unverified_claim', pageSize: 100 }).set(as('factChecker'));
+    expect(openClaims.body.meta.pagination.total).toBe(openClaims.body.data.length);
+
+    await app.strapi.plugin('newsgraph').service('flag-counts').compact();
+    expect((await app.http().get('/newsgraph/flags/counts').set(as('factChecker'))).body.data.byStatus).toEqual(expected);
+    expect((await app.http().get('/newsgraph/flags/counts').set(as('editor'))).status).toBe(403);
   });
 });

@@ -11,6 +11,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await actionProvider.registerMany(PERMISSION_ACTIONS);
 
   await getService(strapi, 'flags').ensureIndexes();
+  await getService(strapi, 'flag-counts').ensureCounting();
   // Webhooks may subscribe to flags (Settings > Webhooks); payload: { flag, statement, story }.
   const webhookStore = strapi.get('webhookStore') as { addAllowedEvent(key: string, value: string): void };
   webhookStore.addAllowedEvent('NEWSGRAPH_FLAG_OPENED', 'newsgraph.flag.opened');

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID } from '../constants';
+import { countMatching, summarizeFlagCounts } from '../core/flags/flag-counts';
 import type { FlagStatus } from '../core/flags/flag-types';
 import { isPlainObject } from '../core/model-spec';
 import { readEvidence, readFlagListQuery, readNote, readVerdict, readVersion, ReviewInputError } from '../core/flags/review-input';
@@ -63,6 +64,7 @@ function checked<Value>(read: () => Value): Value {
  */
 export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const flags = () => getService(strapi, 'flags');
+  const counts = () => getService(strapi, 'flag-counts');
 
   async function findFlag(documentId: string): Promise<FlagRow> {
     const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({
@@ -139,14 +141,26 @@ export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
         where.assignee = { id };
       }
       const orderBy = query.sort === 'score' ? [{ score: 'desc' }, { id: 'asc' }] : [{ createdAt: 'asc' }, { id: 'asc' }];
+      const countRows = await counts().rows();
+      // Filters on status, kind and severity alone are answered by the kept counts; the others
+      // (story, actor, assignee, score) count their matches, which their indexes keep small.
+      const kept = countMatching(countRows, { status: query.status, kind: query.kind, severity: query.severity, story: query.story, actor: query.actor, assignee: query.assignee, minScore: query.minScore });
       const [rows, total] = await Promise.all([
         strapi.db.query(FLAG_UID as QueryUid).findMany({ where, orderBy, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, populate: FLAG_POPULATE }),
-        strapi.db.query(FLAG_UID as QueryUid).count({ where }),
+        kept ?? strapi.db.query(FLAG_UID as QueryUid).count({ where }),
       ]);
       ctx.body = {
         data: rows,
-        meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(Number(total) / query.pageSize), total: Number(total) } },
+        meta: {
+          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(Number(total) / query.pageSize), total: Number(total) },
+          byStatus: summarizeFlagCounts(countRows).byStatus,
+        },
       };
+    },
+
+    /** The queue's counts per status, and per kind and severity within each status. */
+    async counts(ctx: ReviewContext) {
+      ctx.body = { data: await counts().summary() };
     },
 
     /** @throws errors.NotFoundError for an unknown flag */

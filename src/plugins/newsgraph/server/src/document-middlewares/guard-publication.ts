@@ -21,7 +21,8 @@ export const guardPublication: DocumentMiddlewareFactory = (strapi) => async (co
   if (context.uid !== STORY_UID || context.action !== 'publish' || !context.params.documentId) return next();
   if (!getService(strapi, 'flags').config().publishGuard) return next();
   const blocking = (await strapi.db.query(FLAG_UID as QueryUid).findMany({
-    where: { story: { documentId: context.params.documentId }, status: { $in: ['open', 'in_review'] }, severity: 'high' },
+    // The story's documentId kept on the flag: an indexed column instead of a join.
+    where: { storyDocumentId: context.params.documentId, status: { $in: ['open', 'in_review'] }, severity: 'high' },
     select: ['documentId', 'kind', 'reason'],
     populate: { statement: { select: ['documentId', 'text'] } },
   })) as BlockingFlag[];

@@ -31,6 +31,7 @@ interface FlagRow {
   severity: StoredFlag['severity'];
   reason: string;
   textAtResolution: string | null;
+  storyDocumentId: string | null;
 }
 
 /**
@@ -63,8 +64,12 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = (uid: string) => tableOf(strapi, uid);
   const column = (uid: string, attribute: string) => columnOf(strapi, uid, attribute);
 
+  // Read on every save: parsed again only when the setting object itself is replaced.
+  let parsedConfig: { raw: unknown; config: FlagsConfig } | null = null;
   function config(): FlagsConfig {
-    return readFlagsConfig(strapi.config.get('plugin::newsgraph.flags')).config;
+    const raw = strapi.config.get('plugin::newsgraph.flags');
+    if (parsedConfig === null || parsedConfig.raw !== raw) parsedConfig = { raw, config: readFlagsConfig(raw).config };
+    return parsedConfig.config;
   }
 
   /**
@@ -199,8 +204,13 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const raised = loaded ? evaluateFlags(loaded.subject, config()) : [];
       const rows = (await strapi.db.query(FLAG_UID as QueryUid).findMany({
         where: { key: { $startsWith: `${statementDocumentId}|` } },
-        select: ['id', 'documentId', 'key', 'status', 'severity', 'reason', 'textAtResolution'],
+        select: ['id', 'documentId', 'key', 'status', 'severity', 'reason', 'textAtResolution', 'storyDocumentId'],
       })) as FlagRow[];
+      // A statement moved to another story takes its flags along, to that story's queue and publish guard.
+      const storyId = loaded?.storyId ?? null;
+      for (const row of rows.filter((flag) => loaded && flag.storyDocumentId !== storyId)) {
+        await strapi.documents(FLAG_UID as DocumentsUid).update({ documentId: row.documentId, data: { story: storyId, storyDocumentId: storyId } as never });
+      }
       const text = loaded?.subject.statement.text ?? '';
       const stored: StoredFlag[] = rows.map((row) => ({
         key: row.key,

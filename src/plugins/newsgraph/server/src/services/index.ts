@@ -1,5 +1,6 @@
 import { editorFormsService } from './editor-forms';
 import { factCheckerRoleService } from './fact-checker-role';
+import { flagCountsService } from './flag-counts';
 import { flagsService } from './flags';
 import { linkIndexService } from './link-index';
 import { publicPermissionsService } from './public-permissions';
@@ -10,6 +11,7 @@ import { storyActorsService } from './story-actors';
 export const services = {
   'editor-forms': editorFormsService,
   'fact-checker-role': factCheckerRoleService,
+  'flag-counts': flagCountsService,
   flags: flagsService,
   'link-index': linkIndexService,
   'public-permissions': publicPermissionsService,
