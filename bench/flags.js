@@ -13,10 +13,8 @@
  */
 'use strict';
 
-const crypto = require('crypto');
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
+const { withThrowawayApp } = require('../scripts/lib/throwaway-app');
 
 const arg = (name, fallback) => (process.argv.find((item) => item.startsWith(`--${name}=`)) ?? `=${fallback}`).split('=')[1];
 const FLAG_COUNT = Number(arg('flags', 1_000_000));
@@ -29,33 +27,6 @@ const FLAG = 'plugin::newsgraph.flag';
 let seed = 11;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (list) => list[Math.floor(random() * list.length)];
-
-function environment(client, database) {
-  const secret = () => crypto.randomBytes(24).toString('base64');
-  Object.assign(process.env, {
-    APP_KEYS: `${secret()},${secret()}`, API_TOKEN_SALT: secret(), ADMIN_JWT_SECRET: secret(), TRANSFER_TOKEN_SALT: secret(), JWT_SECRET: secret(), ENCRYPTION_KEY: secret(),
-    STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_LOG_LEVEL: 'error', NODE_ENV: 'test', ENV_PATH: path.join(os.tmpdir(), 'no-such-env'), DATABASE_CLIENT: client,
-  });
-  if (client === 'sqlite') process.env.DATABASE_FILENAME = database;
-  else Object.assign(process.env, { DATABASE_NAME: database, DATABASE_HOST: process.env.DATABASE_HOST || '127.0.0.1', DATABASE_USERNAME: process.env.DATABASE_USERNAME || 'postgres' });
-}
-
-async function withPostgresDatabase(name, work) {
-  const { Client } = require('pg');
-  const admin = () => new Client({ host: process.env.DATABASE_HOST || '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: process.env.DATABASE_USERNAME || 'postgres', database: 'postgres' });
-  const create = admin();
-  await create.connect();
-  await create.query(`CREATE DATABASE "${name}"`);
-  await create.end();
-  try {
-    return await work();
-  } finally {
-    const drop = admin();
-    await drop.connect();
-    await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await drop.end();
-  }
-}
 
 /** Median milliseconds of `runs` calls. */
 async function timeMs(work, runs = 30) {
@@ -135,34 +106,16 @@ async function measure(strapi, stories, label) {
 }
 
 async function benchDatabase(client) {
-  const { createStrapi } = require('@strapi/strapi');
-  const { APP_DIR, TEST_DIST_DIR } = require('../tests/setup/paths');
-  const name = client === 'sqlite' ? path.join(os.tmpdir(), `newsgraph-bench-flags-${process.pid}.db`) : `newsgraph_bench_flags_${process.pid}`;
-  environment(client, name);
   console.log(`${client}:`);
-  const run = async () => {
-    const strapi = await createStrapi({ appDir: APP_DIR, distDir: TEST_DIST_DIR, autoReload: false, serveAdminPanel: false }).load();
-    try {
-      const stories = await seedFlags(strapi);
-      const service = strapi.plugin('newsgraph').service('flags');
-      await service.dropQueueIndexes();
-      await measure(strapi, stories, 'without the queue indexes');
-      await service.ensureIndexes();
-      await strapi.db.connection.raw(client === 'postgres' ? 'ANALYZE' : 'ANALYZE');
-      await measure(strapi, stories, 'with the queue indexes (as the plugin creates them)');
-    } finally {
-      await strapi.destroy();
-    }
-  };
-  if (client === 'sqlite') {
-    try {
-      await run();
-    } finally {
-      for (const file of [name, `${name}-wal`, `${name}-shm`]) fs.rmSync(file, { force: true });
-    }
-  } else {
-    await withPostgresDatabase(name, run);
-  }
+  await withThrowawayApp(client, 'bench-flags', async (strapi) => {
+    const stories = await seedFlags(strapi);
+    const service = strapi.plugin('newsgraph').service('flags');
+    await service.dropQueueIndexes();
+    await measure(strapi, stories, 'without the queue indexes');
+    await service.ensureIndexes();
+    await strapi.db.connection.raw('ANALYZE');
+    await measure(strapi, stories, 'with the queue indexes (as the plugin creates them)');
+  });
 }
 
 function benchScorer() {

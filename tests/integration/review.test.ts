@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { storyInput } from '../fixtures/documents';
+import { loggedInAdmin } from '../helpers/admin-users';
 
 /** The review workflow through its admin routes, with real admin users of each role. */
 
@@ -8,16 +9,7 @@ const tokens: Record<'superAdmin' | 'factChecker' | 'otherChecker' | 'editor', s
 const as = (who: keyof typeof tokens) => ({ Authorization: `Bearer ${tokens[who]}` });
 const auth = () => ({ Authorization: `Bearer ${app.apiToken}` });
 
-async function adminUser(email: string, roleCode: string): Promise<string> {
-  const role = (await app.strapi.db.query('admin::role').findOne({ where: { code: roleCode } })) as { id: number };
-  const password = 'Review-Passw0rd';
-  await (app.strapi.service('admin::user') as unknown as { create(data: Record<string, unknown>): Promise<unknown> }).create({
-    email, firstname: email.split('@')[0], lastname: 'Tester', password, roles: [role.id], isActive: true, registrationToken: null,
-  });
-  const login = await app.http().post('/admin/login').send({ email, password });
-  expect(login.status).toBe(200);
-  return login.body.data.token;
-}
+const adminUser = (email: string, roleCode: string) => loggedInAdmin(app, email, roleCode);
 
 /** A statement with an unverified_claim flag, and that flag. */
 async function flaggedClaim(storyId?: string): Promise<{ statement: string; flag: { documentId: string; version: number } }> {

@@ -14,12 +14,32 @@ export interface NewsgraphConfig {
   flags: FlagsConfig;
   /** Who publishes the ClaimReview JSON-LD: its author and publisher. */
   claimReview: { name: string; url: string | null };
+  graphql: GraphqlConfig;
+}
+
+export interface GraphqlConfig {
+  /**
+   * Load Statement.speaker, mentions and proposals for all the statements of a request at once
+   * (default true). Off only to measure Strapi's own resolvers against them (`npm run bench:graphql`).
+   */
+  batchRelations: boolean;
+  /**
+   * Bounds of every GraphQL operation, enforced by graphql-armor before anything runs. Depth and
+   * page size are Strapi's own settings (plugin::graphql depthLimit and maxLimit).
+   */
+  limits: { maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
 }
 
 const defaults: NewsgraphConfig = {
   linking: true,
   flags: DEFAULT_FLAGS_CONFIG,
   claimReview: { name: 'Newsgraph newsroom', url: null },
+  graphql: {
+    batchRelations: true,
+    // Generous for real pages (docs/graphql.md's largest example costs about a tenth of maxCost),
+    // far below what an alias bomb or a megabyte of query text needs.
+    limits: { maxAliases: 15, maxDirectives: 20, maxTokens: 5000, maxCost: 5000 },
+  },
 };
 
 const KNOWN_KEYS = new Set<string>(Object.keys(defaults));
@@ -38,6 +58,15 @@ export default {
     if (!claimReview || typeof claimReview.name !== 'string' || claimReview.name.trim() === '') throw new Error('newsgraph config: claimReview.name must name the newsroom');
     if (claimReview.url !== null && claimReview.url !== undefined && (typeof claimReview.url !== 'string' || !/^https?:\/\//.test(claimReview.url))) {
       throw new Error('newsgraph config: claimReview.url must be an http(s) URL or null');
+    }
+    const graphql = config.graphql as { batchRelations?: unknown; limits?: Record<string, unknown> } | undefined;
+    if (!graphql || typeof graphql.batchRelations !== 'boolean') throw new Error('newsgraph config: graphql.batchRelations must be true or false');
+    for (const limit of Object.keys(defaults.graphql.limits)) {
+      const value = graphql.limits?.[limit];
+      if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`newsgraph config: graphql.limits.${limit} must be a whole number of 1 or more`);
+    }
+    for (const limit of Object.keys(graphql.limits ?? {})) {
+      if (!(limit in defaults.graphql.limits)) throw new Error(`newsgraph config: graphql.limits.${limit} is not a limit (known: ${Object.keys(defaults.graphql.limits).join(', ')})`);
     }
   },
 };

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID } from '../constants';
-import { countMatching, summarizeFlagCounts } from '../core/flags/flag-counts';
 import type { FlagStatus } from '../core/flags/flag-types';
 import { isPlainObject } from '../core/model-spec';
 import { readEvidence, readFlagListQuery, readNote, readVerdict, readVersion, ReviewInputError } from '../core/flags/review-input';
+import { QUEUE_POPULATE } from '../services/flags';
 import { getService } from '../strapi/get-service';
 import { columnOf } from '../strapi/types';
 
@@ -41,11 +41,6 @@ const TRANSITIONS: Record<ReviewAction, { from: FlagStatus[]; to: FlagStatus }> 
   reopen: { from: ['resolved', 'dismissed', 'obsolete'], to: 'open' },
 };
 
-const FLAG_POPULATE = {
-  statement: { select: ['documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness'], populate: { speaker: { select: ['documentId', 'name'] } } },
-  story: { select: ['documentId', 'title'] },
-  assignee: { select: ['id', 'firstname', 'lastname'] },
-};
 
 /** Runs a body or query check; a ReviewInputError becomes a 400 naming the field. */
 function checked<Value>(read: () => Value): Value {
@@ -77,7 +72,7 @@ export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function readOne(documentId: string) {
-    const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({ where: { documentId }, populate: FLAG_POPULATE })) as Record<string, unknown> | null;
+    const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({ where: { documentId }, populate: QUEUE_POPULATE })) as Record<string, unknown> | null;
     if (!flag) throw new errors.NotFoundError(`No flag ${documentId}`);
     return flag;
   }
@@ -127,33 +122,13 @@ export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
     /** @throws errors.ValidationError for a bad filter, sort or page */
     async list(ctx: ReviewContext) {
       const query = checked(() => readFlagListQuery(ctx.query));
-      const where: Record<string, unknown> = {};
-      if (query.status) where.status = query.status;
-      if (query.kind) where.kind = query.kind;
-      if (query.severity) where.severity = query.severity;
-      if (query.minScore !== undefined) where.score = { $gte: query.minScore };
-      // The story's documentId is kept on the flag itself: an indexed column, not a join per row.
-      if (query.story) where.storyDocumentId = query.story;
-      if (query.actor) where.statement = { $or: [{ speaker: { documentId: query.actor } }, { mentions: { documentId: query.actor } }] };
-      if (query.assignee) {
-        const id = query.assignee === 'me' ? ctx.state.user?.id : Number(query.assignee);
-        if (!Number.isInteger(id)) throw new errors.ValidationError('assignee must be "me" or an admin user id');
-        where.assignee = { id };
-      }
-      const orderBy = query.sort === 'score' ? [{ score: 'desc' }, { id: 'asc' }] : [{ createdAt: 'asc' }, { id: 'asc' }];
-      const countRows = await counts().rows();
-      // Filters on status, kind and severity alone are answered by the kept counts; the others
-      // (story, actor, assignee, score) count their matches, which their indexes keep small.
-      const kept = countMatching(countRows, { status: query.status, kind: query.kind, severity: query.severity, story: query.story, actor: query.actor, assignee: query.assignee, minScore: query.minScore });
-      const [rows, total] = await Promise.all([
-        strapi.db.query(FLAG_UID as QueryUid).findMany({ where, orderBy, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, populate: FLAG_POPULATE }),
-        kept ?? strapi.db.query(FLAG_UID as QueryUid).count({ where }),
-      ]);
+      if (query.assignee && query.assignee !== 'me' && !Number.isInteger(Number(query.assignee))) throw new errors.ValidationError('assignee must be "me" or an admin user id');
+      const page = await flags().queue(query, ctx.state.user?.id ?? null);
       ctx.body = {
-        data: rows,
+        data: page.rows,
         meta: {
-          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(Number(total) / query.pageSize), total: Number(total) },
-          byStatus: summarizeFlagCounts(countRows).byStatus,
+          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(page.total / query.pageSize), total: page.total },
+          byStatus: page.byStatus,
         },
       };
     },

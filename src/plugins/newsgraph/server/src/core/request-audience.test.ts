@@ -17,7 +17,7 @@ describe('isPublicContentApiRequest', () => {
     expect(isPublicContentApiRequest({ state: { route: { info: { type: 'content-api' } }, auth: {} } })).toBe(true);
   });
 
-  it.each(['content-api-token', 'api-token'])('isPublicContentApiRequest - should not treat a content-API request with the %s strategy as public', (strategy) => {
+  it.each(['content-api-token', 'api-token', 'newsgraph-admin-reviewer'])('isPublicContentApiRequest - should not treat a content-API request with the %s strategy as public', (strategy) => {
     expect(isPublicContentApiRequest(request('content-api', strategy))).toBe(false);
   });
 

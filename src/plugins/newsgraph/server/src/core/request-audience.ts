@@ -14,6 +14,12 @@ export interface RequestLike {
 const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 /**
+ * The strategy through which admins with the review permission read GraphQL's review queue
+ * (strapi/admin-reviewer-strategy.ts): newsroom staff, who see drafts in the admin panel anyway.
+ */
+export const ADMIN_REVIEWER_STRATEGY = 'newsgraph-admin-reviewer';
+
+/**
  * True for a content-API request (REST or GraphQL) that does not carry an API token: the Public
  * role, or a reader logged in through users-permissions. Such requests see only what belongs to
  * published stories. API tokens are issued by the newsroom's admins and see everything their type
@@ -22,5 +28,6 @@ const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 export function isPublicContentApiRequest(request: RequestLike | undefined): boolean {
   if (!request) return false;
   if (request.state?.route?.info?.type !== 'content-api') return false;
-  return !API_TOKEN_STRATEGIES.has(request.state?.auth?.strategy?.name ?? '');
+  const strategy = request.state?.auth?.strategy?.name ?? '';
+  return !API_TOKEN_STRATEGIES.has(strategy) && strategy !== ADMIN_REVIEWER_STRATEGY;
 }

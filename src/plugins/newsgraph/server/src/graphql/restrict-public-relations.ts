@@ -4,9 +4,8 @@ import { isPublicContentApiRequest } from '../core/request-audience';
 import { PUBLIC_VISIBILITY_RULES } from '../core/visibility-rules';
 import { createModelLookup, currentRequest } from '../strapi/types';
 import type { ModelSpec } from '../core/model-spec';
+import type { FieldMiddleware } from './field-middleware';
 
-type FieldResolver = (parent: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
-type FieldMiddleware = (resolve: FieldResolver, parent: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
 
 interface GraphqlNaming {
   getTypeName(model: unknown): string;

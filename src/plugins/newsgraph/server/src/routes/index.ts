@@ -75,6 +75,12 @@ export const routes = {
         // Public by design: ClaimReview is published for search engines and aggregators.
         config: { auth: false },
       },
+      {
+        // Its action, plugin::newsgraph.review-queue.find, is granted to API tokens, never to Public.
+        method: 'GET',
+        path: '/review-queue',
+        handler: 'review-queue.find',
+      },
     ],
   },
 };

@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
+import { countMatching, summarizeFlagCounts, type FlagCountSummary } from '../core/flags/flag-counts';
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
+import type { FlagListQuery } from '../core/flags/review-input';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
+import { getService } from '../strapi/get-service';
 import { columnOf, currentKnex, tableOf } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
@@ -46,6 +49,13 @@ const FLAG_QUEUE_INDEXES = [
   ['storyDocumentId', 'status', '-score', 'id'],
 ];
 const queueIndexName = (table: string, columns: string[]) => `${table}_${columns.map((name) => name.replace('-', '')).join('_')}_queue`;
+
+/** What a queue entry carries besides the flag: its statement with speaker, story and assignee. */
+export const QUEUE_POPULATE = {
+  statement: { select: ['documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness'], populate: { speaker: { select: ['documentId', 'name'] } } },
+  story: { select: ['documentId', 'title'] },
+  assignee: { select: ['id', 'firstname', 'lastname'] },
+};
 
 /** True when the database refused a row for a unique index: someone else created it first. */
 function isUniqueViolation(error: unknown): boolean {
@@ -197,6 +207,33 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     config,
     transition,
     recordEvent,
+
+    /**
+     * One page of the review queue, for the admin route, the content API's route and GraphQL's
+     * reviewQueue alike. `me` is the caller's admin user id, for `assignee: 'me'`.
+     */
+    async queue(query: FlagListQuery, me: number | null): Promise<{ rows: unknown[]; total: number; byStatus: FlagCountSummary['byStatus'] }> {
+      const where: Record<string, unknown> = {};
+      if (query.status) where.status = query.status;
+      if (query.kind) where.kind = query.kind;
+      if (query.severity) where.severity = query.severity;
+      if (query.minScore !== undefined) where.score = { $gte: query.minScore };
+      // The story's documentId is kept on the flag itself: an indexed column, not a join per row.
+      if (query.story) where.storyDocumentId = query.story;
+      if (query.actor) where.statement = { $or: [{ speaker: { documentId: query.actor } }, { mentions: { documentId: query.actor } }] };
+      // "me" without a user (an API token) matches nobody rather than everybody.
+      if (query.assignee) where.assignee = { id: query.assignee === 'me' ? (me ?? -1) : Number(query.assignee) };
+      const orderBy = query.sort === 'score' ? [{ score: 'desc' }, { id: 'asc' }] : [{ createdAt: 'asc' }, { id: 'asc' }];
+      const countRows = await getService(strapi, 'flag-counts').rows();
+      // Filters on status, kind and severity alone are answered by the kept counts; the others
+      // (story, actor, assignee, score) count their matches, which their indexes keep small.
+      const kept = countMatching(countRows, { status: query.status, kind: query.kind, severity: query.severity, story: query.story, actor: query.actor, assignee: query.assignee, minScore: query.minScore });
+      const [rows, total] = await Promise.all([
+        strapi.db.query(FLAG_UID as QueryUid).findMany({ where, orderBy, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, populate: QUEUE_POPULATE }),
+        kept ?? strapi.db.query(FLAG_UID as QueryUid).count({ where }),
+      ]);
+      return { rows, total: Number(total), byStatus: summarizeFlagCounts(countRows).byStatus };
+    },
 
     /** Re-evaluates one statement's flags. A statement that no longer exists retires its open flags. */
     async syncStatement(statementDocumentId: string): Promise<void> {

@@ -1,7 +1,9 @@
+import { claimReviewsService } from './claim-reviews';
 import { editorFormsService } from './editor-forms';
 import { factCheckerRoleService } from './fact-checker-role';
 import { flagCountsService } from './flag-counts';
 import { flagsService } from './flags';
+import { graphService } from './graph';
 import { linkIndexService } from './link-index';
 import { publicPermissionsService } from './public-permissions';
 import { relinkService } from './relink';
@@ -9,10 +11,12 @@ import { statementLinkerService } from './statement-linker';
 import { storyActorsService } from './story-actors';
 
 export const services = {
+  'claim-reviews': claimReviewsService,
   'editor-forms': editorFormsService,
   'fact-checker-role': factCheckerRoleService,
   'flag-counts': flagCountsService,
   flags: flagsService,
+  graph: graphService,
   'link-index': linkIndexService,
   'public-permissions': publicPermissionsService,
   relink: relinkService,
