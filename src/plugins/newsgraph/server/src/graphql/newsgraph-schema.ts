@@ -143,7 +143,9 @@ export const NEWSGRAPH_TYPE_DEFS = /* GraphQL */ `
     storyBySlug(slug: String!, status: PublicationStatus = PUBLISHED): Story
     actorBySlug(slug: String!): Actor
     "What an actor said and where it was mentioned, oldest first, within an optional date range; statements of published stories unless status says otherwise (API tokens only)"
-    actorTimeline(actor: ID!, from: DateTime, to: DateTime, limit: Int = 25, status: PublicationStatus = PUBLISHED): [ActorTimelineEntry!]!
+    actorTimeline(
+      "The actor's documentId or slug"
+      actor: ID!, from: DateTime, to: DateTime, limit: Int = 25, status: PublicationStatus = PUBLISHED): [ActorTimelineEntry!]!
     "The fact-checkers' review queue: API tokens granted plugin::newsgraph.review-queue.find, or admins with the review permission"
     reviewQueue(filter: ReviewQueueFilter, sort: ReviewQueueSort = score, pagination: PaginationArg): ReviewQueuePage!
   }

@@ -60,7 +60,11 @@ export const graphService = ({ strapi }: { strapi: Core.Strapi }) => {
      * default, and all a public reader can have) lists only statements of published stories, with
      * their published story; `draft` lists every statement, with its story's latest version.
      */
-    async actorTimeline(actorDocumentId: string, range: { from?: string | null; to?: string | null }, limit: number, status: 'draft' | 'published' = 'published'): Promise<Array<TimelineEntry<Row & TimelineStatement>>> {
+    async actorTimeline(actor: string, range: { from?: string | null; to?: string | null }, limit: number, status: 'draft' | 'published' = 'published'): Promise<Array<TimelineEntry<Row & TimelineStatement>>> {
+      // By documentId or slug; an actor the reader may not see has no timeline.
+      const found = await documents(ACTOR_UID).findFirst({ filters: { $or: [{ documentId: actor }, { slug: actor }] }, fields: ['documentId'] });
+      if (!found) return [];
+      const actorDocumentId = found.documentId;
       // The date range is applied in the database too (said within it, or undated and in a story
       // dated within it), so that a long career reads only the statements of the range.
       const bounds = { ...(range.from ? { $gte: range.from } : {}), ...(range.to ? { $lte: range.to } : {}) };
