@@ -116,3 +116,44 @@ test('statements holding script and event-handler payloads - should render as te
     await checker.context.close();
   }
 });
+
+test('an editor - should pin and reject links in the statement side panel, and see them survive a relink', async () => {
+  const { url } = state();
+  const chief = await adminApi('chief');
+  const found = await chief('GET', `/content-manager/collection-types/api::statement.statement?filters[text][$startsWith]=${encodeURIComponent('Just spent two hours on the phone')}`);
+  const documentId = found.body.results[0].documentId as string;
+
+  const editor = await loggedIn(browser, 'editor');
+  try {
+    const page = editor.page;
+    await page.goto(`${url}/admin/content-manager/collection-types/api::statement.statement/${documentId}`);
+    const panel = page.getByTestId('statement-links-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByTestId('link-mention').filter({ hasText: 'Caldoria' }).getByRole('button', { name: 'Reject' }).click();
+    await panel.getByTestId('link-rejected').filter({ hasText: 'Caldoria' }).waitFor();
+    await panel.getByTestId('link-mention').filter({ hasText: 'Varnesia' }).getByRole('button', { name: 'Pin' }).click();
+    await panel.getByTestId('link-mention').filter({ hasText: 'Varnesia' }).getByText('pinned').waitFor();
+    expect(await panel.getByTestId('link-mention').filter({ hasText: 'Caldoria' }).count()).toBe(0);
+    await screenshot(page, 'statement-links-panel');
+
+    // Relink everything, as an admin would after changing actors, and wait for the job to finish.
+    const started = await chief('POST', '/newsgraph/relink', {});
+    expect(started.status).toBeLessThan(300);
+    const jobId = started.body.data.jobId as string;
+    for (let attempt = 0; attempt < 120; attempt += 1) {
+      const job = await chief('GET', `/newsgraph/relink/${jobId}`);
+      if (job.body.data.status === 'done') break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect((await chief('GET', `/newsgraph/relink/${jobId}`)).body.data.status).toBe('done');
+
+    await page.reload();
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByTestId('link-rejected').filter({ hasText: 'Caldoria' }).waitFor();
+    await panel.getByTestId('link-mention').filter({ hasText: 'Varnesia' }).getByText('pinned').waitFor();
+    expect(await panel.getByTestId('link-mention').filter({ hasText: 'Caldoria' }).count()).toBe(0);
+    expect(editor.dialogs).toEqual([]);
+  } finally {
+    await editor.context.close();
+  }
+});

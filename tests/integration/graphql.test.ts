@@ -219,6 +219,11 @@ describe('reviewQueue', () => {
     const checker = await gql.ask(query, { filter: { kind: 'unverified_claim' } }, people.factChecker);
     expect(checker.errors).toEqual([]);
     expect(checker.data!.reviewQueue.nodes.every((flag: { kind: string }) => flag.kind === 'unverified_claim')).toBe(true);
+    // Newsroom staff: an admin sees the flags of an unpublished story, with its statement and story.
+    const drafts = await gql.ask(query, { filter: { story: ids.draft } }, people.factChecker);
+    expect(drafts.data!.reviewQueue.nodes.length).toBeGreaterThan(0);
+    expect(drafts.data!.reviewQueue.nodes[0]).toMatchObject({ statement: { text: 'Tomas Brand will sign nothing about the Aubrine truce' }, story: { title: 'Embargoed follow-up on the truce' } });
+    expect((await gql.ask(query, { filter: { story: ids.draft } })).data?.reviewQueue ?? null).toBeNull();
     const editor = await gql.ask(query, {}, people.editor);
     expect(editor.data?.reviewQueue ?? null).toBeNull();
     expect(editor.errors[0]!.message).toMatch(/forbidden/i);

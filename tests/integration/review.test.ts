@@ -292,3 +292,28 @@ describe('The queue counts', () => {
     expect((await app.http().get('/newsgraph/flags/counts').set(as('editor'))).status).toBe(403);
   });
 });
+
+describe('A flag in context', () => {
+  test('one flag - should come with its sentence in the story, the score reasons and the speaker\'s earlier verdicts', async () => {
+    await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Mira Kolb', kind: 'person' } });
+    const body = 'LINDMARK (Demo Wire) - The port reopened.\n\n"Grain exports rose by 12 percent in May," Mira Kolb told reporters on Friday. Others doubted it.';
+    const story = (await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ body }) })).body.data.documentId;
+    const statement = async (text: string) =>
+      (await app.http().post('/api/statements').set(auth()).send({ data: { story, kind: 'direct_quote', text, attribution: 'Mira Kolb told reporters', sourceUrl: 'https://example.org/kolb' } })).body.data.documentId as string;
+    const earlier = await statement('Grain imports fell by 30 percent in April');
+    const now = await statement('grain exports rose by 12 percent in May');
+    const flagOf = async (documentId: string) => {
+      const list = await app.http().get('/newsgraph/flags').query({ kind: 'unverified_claim', pageSize: 100 }).set(as('factChecker'));
+      return (list.body.data as Array<{ documentId: string; version: number; statement: { documentId: string } }>).find((flag) => flag.statement.documentId === documentId)!;
+    };
+    const first = await flagOf(earlier);
+    expect((await app.http().post(`/newsgraph/flags/${first.documentId}/resolve`).set(as('factChecker')).send({ version: first.version, verdict: 'false', note: 'imports rose' })).status).toBe(200);
+
+    const detail = (await app.http().get(`/newsgraph/flags/${(await flagOf(now)).documentId}`).set(as('factChecker'))).body.data;
+    const { sentence, quote } = detail.context.story;
+    expect(sentence).toBe('"Grain exports rose by 12 percent in May," Mira Kolb told reporters on Friday.');
+    expect(sentence.slice(quote.start, quote.end)).toBe('Grain exports rose by 12 percent in May');
+    expect(detail.context.scoreReasons).toContain('contains a quantity');
+    expect(detail.context.speakerVerdicts).toEqual([{ verdict: 'false', text: 'Grain imports fell by 30 percent in April', resolvedAt: expect.any(String) }]);
+  });
+});

@@ -33,8 +33,16 @@ export interface FlagEvent {
   actor: { id: number; firstname: string | null; lastname: string | null } | null;
 }
 
+export interface FlagContext {
+  story: { sentence: string; quote: { start: number; end: number } | null } | null;
+  mentions: Array<{ documentId: string; name: string }>;
+  scoreReasons: string[];
+  speakerVerdicts: Array<{ verdict: string; text: string; resolvedAt: string }>;
+}
+
 export interface FlagDetail extends QueueFlag {
   events: FlagEvent[];
+  context: FlagContext;
 }
 
 export interface QueuePage {

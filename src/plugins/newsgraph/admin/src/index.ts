@@ -1,4 +1,5 @@
 import { SealCheck } from '@strapi/icons';
+import { StatementLinksPanel } from './components/StatementLinksPanel';
 import { PLUGIN_ID } from './pluginId';
 
 /** Every admin string of the plugin lives in translations/<locale>.json, under the plugin's prefix. */
@@ -7,11 +8,13 @@ const prefixed = (data: Record<string, string>) => Object.fromEntries(Object.ent
 interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
   addMenuLink(link: Record<string, unknown>): void;
+  getPlugin(id: 'content-manager'): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
 }
 
 /**
  * The admin half of the plugin: the Fact-check desk (a main menu link for users who may read
- * flags). The side panels and the settings page are added to it as those features land.
+ * flags) and the statement edit view's side panel of links. The story panel and the settings page
+ * are added as those features land.
  */
 export default {
   register(app: AdminApp) {
@@ -24,6 +27,9 @@ export default {
       // The menu shows the link only to users holding this action; the routes check it again.
       permissions: [{ action: 'plugin::newsgraph.flags.read', subject: null }],
     });
+  },
+  bootstrap(app: AdminApp) {
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([StatementLinksPanel]);
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(

@@ -12,6 +12,18 @@ interface Props {
   onAction(action: Action, body: Record<string, unknown>): Promise<ActionResult>;
 }
 
+/** The story's sentence, the statement's words marked: built from text nodes, never from HTML. */
+function Sentence({ sentence, quote }: { sentence: string; quote: { start: number; end: number } | null }) {
+  if (!quote) return <>{sentence}</>;
+  return (
+    <>
+      {sentence.slice(0, quote.start)}
+      <mark>{sentence.slice(quote.start, quote.end)}</mark>
+      {sentence.slice(quote.end)}
+    </>
+  );
+}
+
 const name = (person: { firstname: string | null; lastname: string | null } | null) => (person ? [person.firstname, person.lastname].filter(Boolean).join(' ') : '');
 
 /** Evidence links, one per line: "https://... optional title". */
@@ -77,7 +89,18 @@ export function FlagDetail({ flag, canReview, onAction }: Props) {
             {[flag.statement?.speaker?.name ?? t('detail.noSpeaker'), flag.statement?.attribution, flag.story?.title].filter(Boolean).join(' · ')}
           </Typography>
         </Box>
-        <Flex gap={6} wrap="wrap">
+        <Box data-testid="flag-sentence">
+          <Typography variant="sigma" textColor="neutral600">{t('detail.inStory')}</Typography>
+          <Typography tag="p" variant="pi">
+            {flag.context.story ? <Sentence sentence={flag.context.story.sentence} quote={flag.context.story.quote} /> : t('detail.notInStory')}
+          </Typography>
+          {flag.context.story && !flag.context.story.quote ? <Typography tag="p" variant="pi" textColor="danger600">{t('detail.wordsDiffer')}</Typography> : null}
+        </Box>
+        <Box>
+          <Typography variant="sigma" textColor="neutral600">{t('detail.mentions')}</Typography>
+          <Typography tag="p" variant="pi">{flag.context.mentions.length ? flag.context.mentions.map((actor) => actor.name).join(', ') : t('detail.noMentions')}</Typography>
+        </Box>
+        <Flex gap={6} wrap="wrap" alignItems="start">
           <Box>
             <Typography variant="sigma" textColor="neutral600">{t('detail.reason')}</Typography>
             <Typography tag="p">{flag.reason}</Typography>
@@ -85,6 +108,13 @@ export function FlagDetail({ flag, canReview, onAction }: Props) {
           <Box>
             <Typography variant="sigma" textColor="neutral600">{t('detail.score')}</Typography>
             <Typography tag="p">{flag.score === null ? '–' : Number(flag.score).toFixed(2)}</Typography>
+            {flag.context.scoreReasons.length ? (
+              <Box tag="ul" data-testid="score-reasons">
+                {flag.context.scoreReasons.map((reason) => (
+                  <Box tag="li" key={reason}><Typography variant="pi">{reason}</Typography></Box>
+                ))}
+              </Box>
+            ) : null}
           </Box>
           <Box>
             <Typography variant="sigma" textColor="neutral600">{t('detail.verification')}</Typography>
@@ -97,6 +127,17 @@ export function FlagDetail({ flag, canReview, onAction }: Props) {
             <Typography tag="p">{t(`verdict.${flag.verdict}` as TranslationKey)}{flag.note ? ` – ${flag.note}` : ''}</Typography>
             {(flag.evidence ?? []).map((item) => (
               <Typography key={item.url} tag="p" variant="pi">{item.title ? `${item.title}: ${item.url}` : item.url}</Typography>
+            ))}
+          </Box>
+        ) : null}
+
+        {flag.context.speakerVerdicts.length ? (
+          <Box data-testid="speaker-verdicts">
+            <Typography variant="sigma" textColor="neutral600">{t('detail.speakerVerdicts')}</Typography>
+            {flag.context.speakerVerdicts.map((item) => (
+              <Typography key={`${item.resolvedAt}-${item.text}`} tag="p" variant="pi">
+                {t(`verdict.${item.verdict}` as TranslationKey)}: {item.text}
+              </Typography>
             ))}
           </Box>
         ) : null}

@@ -43,6 +43,14 @@ function FactCheckDesk() {
 
   const select = async (documentId: string) => setSelected(await api.flag(documentId));
 
+  // A link from a statement's side panel (?flag=<documentId>) opens that flag.
+  useEffect(() => {
+    const linked = new URLSearchParams(window.location.search).get('flag');
+    if (linked) select(linked).catch(() => setFailed(t('error.flagMissing')));
+    // Once, on arrival.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   async function act(action: 'claim' | 'resolve' | 'dismiss' | 'reopen', body: Record<string, unknown>): Promise<ActionResult> {
     if (!selected) return { ok: false, conflict: false, message: '' };
     const result = await api.act(selected.documentId, action, body);

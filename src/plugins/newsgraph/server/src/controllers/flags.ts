@@ -147,7 +147,7 @@ export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['from', 'to', 'note', 'createdAt'],
         populate: { actor: { select: ['id', 'firstname', 'lastname'] } },
       });
-      ctx.body = { data: { ...flag, events } };
+      ctx.body = { data: { ...flag, events, context: await flags().reviewContext(flag.documentId as string) } };
     },
 
     claim: (ctx: ReviewContext) => act(ctx, 'claim'),

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ACTOR_UID, PROPOSAL_UID, STATEMENT_UID } from '../constants';
+import { ACTOR_UID, FLAG_UID, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../constants';
+import { foldForQuote } from '../core/flags/rules/quote-mismatch';
 import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
 
@@ -25,7 +26,65 @@ function idList(body: Record<string, unknown>, key: 'pin' | 'reject' | 'rejectPr
  * Editors' corrections to the linker (PUT /newsgraph/statements/:documentId/link-overrides) and
  * relink jobs (POST /newsgraph/relink, GET /newsgraph/relink, GET /newsgraph/relink/:jobId).
  */
+interface StatementLinksRow {
+  documentId: string;
+  text: string;
+  kind: string | null;
+  linkOverrides: { pin?: string[]; reject?: string[]; rejectProposals?: string[] } | null;
+  linkState: { status?: string; ambiguous?: Array<{ field: string; phrase: string; candidates: string[] }> } | null;
+  speaker: { documentId: string; name: string } | null;
+  mentions: Array<{ documentId: string; name: string }>;
+  proposals: Array<{ documentId: string; title: string }>;
+  story: { documentId: string } | null;
+}
+
 export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * GET /newsgraph/statements/:documentId/links: what the statement edit view's side panel shows:
+   * the resolved speaker, mentions and proposals, the editor's pins and rejections, the candidates
+   * of an ambiguous alias, the open flags, and whether a direct quote is in the story's body.
+   * @throws errors.NotFoundError for an unknown statement
+   */
+  async statementLinks(ctx: KoaContext) {
+    const statement = (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({
+      where: { documentId: ctx.params.documentId ?? '' },
+      select: ['documentId', 'text', 'kind', 'linkOverrides', 'linkState'],
+      populate: { speaker: { select: ['documentId', 'name'] }, mentions: { select: ['documentId', 'name'] }, proposals: { select: ['documentId', 'title'] }, story: { select: ['documentId'] } },
+    })) as StatementLinksRow | null;
+    if (!statement) throw new errors.NotFoundError(`No statement ${ctx.params.documentId}`);
+    const overrides = { pin: statement.linkOverrides?.pin ?? [], reject: statement.linkOverrides?.reject ?? [], rejectProposals: statement.linkOverrides?.rejectProposals ?? [] };
+    const ambiguous = statement.linkState?.ambiguous ?? [];
+    const named = [...new Set([...overrides.pin, ...overrides.reject, ...ambiguous.flatMap((phrase) => phrase.candidates)])];
+    const actors = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { documentId: { $in: named } }, select: ['documentId', 'name'] })) as Array<{ documentId: string; name: string }>;
+    const actor = (documentId: string) => ({ documentId, name: actors.find((candidate) => candidate.documentId === documentId)?.name ?? documentId });
+    const openFlags = await strapi.db.query(FLAG_UID as QueryUid).findMany({
+      where: { key: { $startsWith: `${statement.documentId}|` }, status: { $in: ['open', 'in_review'] } },
+      select: ['documentId', 'kind', 'severity', 'status', 'reason'],
+      orderBy: [{ id: 'asc' }],
+    });
+    let quoteInStory: boolean | null = null;
+    if (statement.kind === 'direct_quote' && statement.story) {
+      const versions = (await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: statement.story.documentId }, select: ['body', 'publishedAt'] })) as Array<{ body: string | null; publishedAt: string | null }>;
+      const body = (versions.find((version) => version.publishedAt === null) ?? versions[0])?.body ?? '';
+      quoteInStory = foldForQuote(body).includes(foldForQuote(statement.text));
+    }
+    ctx.body = {
+      data: {
+        documentId: statement.documentId,
+        status: statement.linkState?.status ?? null,
+        speaker: statement.speaker,
+        mentions: statement.mentions ?? [],
+        proposals: statement.proposals ?? [],
+        overrides,
+        pinned: overrides.pin.map(actor),
+        rejected: overrides.reject.map(actor),
+        ambiguous: ambiguous.map((phrase) => ({ field: phrase.field, phrase: phrase.phrase, candidates: phrase.candidates.map(actor) })),
+        openFlags,
+        quoteInStory,
+      },
+    };
+  },
+
   /**
    * @throws errors.ValidationError for a malformed body or unknown actors
    * @throws errors.NotFoundError for an unknown statement

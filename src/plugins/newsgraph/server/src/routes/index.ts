@@ -40,6 +40,12 @@ export const routes = {
         config: { policies: [isAdmin] },
       },
       {
+        method: 'GET',
+        path: '/statements/:documentId/links',
+        handler: 'links.statementLinks',
+        config: { policies: [isAdmin, can(['plugin::content-manager.explorer.read', 'api::statement.statement'])] },
+      },
+      {
         method: 'PUT',
         path: '/statements/:documentId/link-overrides',
         handler: 'links.updateOverrides',

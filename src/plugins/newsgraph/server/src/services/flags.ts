@@ -4,6 +4,8 @@ import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from
 import { countMatching, summarizeFlagCounts, type FlagCountSummary } from '../core/flags/flag-counts';
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
 import type { FlagListQuery } from '../core/flags/review-input';
+import { storyContext, type StoryContext } from '../core/flags/story-context';
+import { scoreClaim } from '../core/claims/claim-scorer';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
 import { getService } from '../strapi/get-service';
 import { columnOf, currentKnex, tableOf } from '../strapi/types';
@@ -233,6 +235,45 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
         kept ?? strapi.db.query(FLAG_UID as QueryUid).count({ where }),
       ]);
       return { rows, total: Number(total), byStatus: summarizeFlagCounts(countRows).byStatus };
+    },
+
+    /**
+     * What a fact-checker reads beside a flag: the sentence of the story holding the statement
+     * (with the statement's span, when its words are there), the statement's mentions, the reasons
+     * behind its check-worthiness, and the last verdicts given on its speaker's other statements.
+     */
+    async reviewContext(flagDocumentId: string): Promise<{
+      story: StoryContext | null;
+      mentions: Array<{ documentId: string; name: string }>;
+      scoreReasons: string[];
+      speakerVerdicts: Array<{ verdict: string; text: string; resolvedAt: string }>;
+    }> {
+      const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({
+        where: { documentId: flagDocumentId },
+        select: ['storyDocumentId'],
+        populate: { statement: { select: ['documentId', 'text'], populate: { speaker: { select: ['documentId'] }, mentions: { select: ['documentId', 'name'] } } } },
+      })) as { storyDocumentId: string | null; statement: { documentId: string; text: string; speaker: { documentId: string } | null; mentions: Array<{ documentId: string; name: string }> } | null } | null;
+      const statement = flag?.statement;
+      if (!statement) return { story: null, mentions: [], scoreReasons: [], speakerVerdicts: [] };
+      const versions = flag.storyDocumentId
+        ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: flag.storyDocumentId }, select: ['body', 'publishedAt'] })) as Array<{ body: string | null; publishedAt: string | null }>)
+        : [];
+      const body = (versions.find((version) => version.publishedAt === null) ?? versions[0])?.body ?? null;
+      const earlier = statement.speaker
+        ? ((await strapi.db.query(FLAG_UID as QueryUid).findMany({
+            where: { status: 'resolved', verdict: { $notNull: true }, statement: { speaker: { documentId: statement.speaker.documentId }, documentId: { $ne: statement.documentId } } },
+            orderBy: [{ updatedAt: 'desc' }],
+            limit: 5,
+            select: ['verdict', 'updatedAt'],
+            populate: { statement: { select: ['text'] } },
+          })) as Array<{ verdict: string; updatedAt: string; statement: { text: string } | null }>)
+        : [];
+      return {
+        story: storyContext(statement.text, body),
+        mentions: statement.mentions ?? [],
+        scoreReasons: scoreClaim(statement.text).reasons,
+        speakerVerdicts: earlier.map((item) => ({ verdict: item.verdict, text: item.statement?.text ?? '', resolvedAt: new Date(item.updatedAt).toISOString() })),
+      };
     },
 
     /** Re-evaluates one statement's flags. A statement that no longer exists retires its open flags. */

@@ -28,8 +28,9 @@ const ADMIN_READ_SCOPES = new Set([REVIEW_QUEUE_ACTION, ...NEWSROOM_CONTENT_TYPE
  * that a fact-checker's tools can ask GraphQL for the review queue with the login they already
  * have. Strapi's content API knows only users-permissions users and API tokens; this strategy comes
  * after them, authenticates a valid admin session, and lets it through only for the review queue
- * (and reading what its entries point at) when the admin holds `plugin::newsgraph.flags.read`.
- * Every other content-API route and GraphQL field answers 403 to an admin token.
+ * and for reading (find, findOne) the four newsroom types its entries point at, when the admin holds
+ * `plugin::newsgraph.flags.read`: newsroom staff, who read drafts in the admin panel anyway. Every
+ * write and every other content-API route answers 403 to an admin token.
  */
 export function adminReviewerStrategy(strapi: Core.Strapi) {
   return {
