@@ -35,10 +35,17 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (its own cookies and storage) logged in to the admin as `who`. */
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+const sessions = new Map<string, StorageState>();
+
+/**
+ * A fresh browser context logged in to the admin as `who`. The first time, through the login form;
+ * after that, with the session that login left (cookies and storage), as a returning user would:
+ * Strapi limits login attempts per address and email.
+ */
 export async function loggedIn(browser: Browser, who: keyof E2eState['users']): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
   const { url, password, users } = state();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'en-US', storageState: sessions.get(who) });
   const page = await context.newPage();
   const dialogs: string[] = [];
   // Any alert(), confirm() or prompt() would mean a payload ran: record it and dismiss it.
@@ -46,19 +53,33 @@ export async function loggedIn(browser: Browser, who: keyof E2eState['users']): 
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  await page.goto(`${url}/admin/auth/login`);
-  await page.getByLabel('Email').fill(users[who].email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Login' }).click();
+  await page.goto(`${url}/admin`);
+  if (!sessions.has(who)) {
+    await page.getByLabel('Email').fill(users[who].email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Login' }).click();
+  }
   await page.waitForURL((address) => !address.pathname.includes('/auth/'), { timeout: 60_000 });
+  await page.getByRole('navigation').first().waitFor();
+  sessions.set(who, await context.storageState());
   return { context, page, dialogs };
 }
 
-/** The admin API as `who`, outside the browser: for setting up data and checking answers. */
+const tokens = new Map<string, string>();
+
+/**
+ * The admin API as `who`, outside the browser: for setting up data and checking answers. Each user
+ * logs in once per run: Strapi limits login attempts per address and email.
+ */
 export async function adminApi(who: keyof E2eState['users']) {
   const { url, password, users } = state();
-  const login = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: users[who].email, password }) });
-  const token = ((await login.json()) as { data: { token: string } }).data.token;
+  if (!tokens.has(who)) {
+    const login = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: users[who].email, password }) });
+    const answer = (await login.json()) as { data?: { token: string }; error?: { message: string } };
+    if (!answer.data) throw new Error(`admin login of ${who} refused: ${answer.error?.message ?? login.status}`);
+    tokens.set(who, answer.data.token);
+  }
+  const token = tokens.get(who)!;
   return async (method: string, route: string, body?: unknown) => {
     const response = await fetch(`${url}${route}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: response.status, body: (await response.json().catch(() => null)) as any };

@@ -115,6 +115,65 @@ test('statements holding script and event-handler payloads - should render as te
   } finally {
     await checker.context.close();
   }
+
+  // The same statements in the story's side panel, as an editor sees them.
+  const editor = await loggedIn(browser, 'editor');
+  try {
+    await editor.page.goto(`${state().url}/admin/content-manager/collection-types/api::story.story/${story.data!.documentId}`);
+    const panel = editor.page.getByTestId('story-overview-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    expect(await panel.getByTestId('story-statement').count()).toBe(payloads.length);
+    expect(await editor.page.locator('img[src="x"], [onerror], [onload], iframe, object, embed').count()).toBe(0);
+    await editor.page.waitForTimeout(500);
+    expect(editor.dialogs).toEqual([]);
+  } finally {
+    await editor.context.close();
+  }
+});
+
+test('an editor - should see a story\'s statements, actors and open flags beside its form, and check the story now', async () => {
+  const chief = await adminApi('chief');
+  const found = await chief('GET', '/content-manager/collection-types/api::story.story?filters[slug][$eq]=merel-ashdale-call-memorandum-no-truce');
+  const documentId = found.body.results[0].documentId as string;
+  const editor = await loggedIn(browser, 'editor');
+  try {
+    await editor.page.goto(`${state().url}/admin/content-manager/collection-types/api::story.story/${documentId}`);
+    const panel = editor.page.getByTestId('story-overview-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    expect(await panel.getByTestId('story-statement').count()).toBeGreaterThan(20);
+    await panel.getByTestId('check-story').click();
+    await panel.getByText('Relinked and checked just now.').waitFor({ timeout: 60_000 });
+    await screenshot(editor.page, 'story-overview-panel');
+    expect(editor.dialogs).toEqual([]);
+  } finally {
+    await editor.context.close();
+  }
+});
+
+test('an admin - should tune the flag rules in Settings > Newsgraph and follow a relink of everything', async () => {
+  const chief = await loggedIn(browser, 'chief');
+  try {
+    const page = chief.page;
+    await page.goto(`${state().url}/admin/settings/newsgraph`);
+    await page.getByTestId('rule-missing_source').waitFor({ timeout: 60_000 });
+    await page.getByTestId('rule-missing_source').getByRole('checkbox').click();
+    await page.getByTestId('save-settings').click();
+    await page.getByText('The settings are saved and apply from now on.').waitFor();
+    const api = await adminApi('chief');
+    expect((await api('GET', '/newsgraph/settings')).body.data.flags.rules.missing_source.enabled).toBe(false);
+
+    await page.getByTestId('relink-all').click();
+    await page.getByTestId('relink-job').filter({ hasText: 'relink all' }).filter({ hasText: '(done)' }).first().waitFor({ timeout: 90_000 });
+    await screenshot(page, 'settings');
+
+    // Back as it was, for whoever runs next.
+    await page.getByTestId('rule-missing_source').getByRole('checkbox').click();
+    await page.getByTestId('save-settings').click();
+    await page.getByText('The settings are saved and apply from now on.').waitFor();
+    expect((await api('GET', '/newsgraph/settings')).body.data.flags.rules.missing_source.enabled).toBe(true);
+  } finally {
+    await chief.context.close();
+  }
 });
 
 test('an editor - should pin and reject links in the statement side panel, and see them survive a relink', async () => {

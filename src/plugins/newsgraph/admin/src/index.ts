@@ -1,5 +1,6 @@
 import { SealCheck } from '@strapi/icons';
 import { StatementLinksPanel } from './components/StatementLinksPanel';
+import { StoryOverviewPanel } from './components/StoryOverviewPanel';
 import { PLUGIN_ID } from './pluginId';
 
 /** Every admin string of the plugin lives in translations/<locale>.json, under the plugin's prefix. */
@@ -8,13 +9,14 @@ const prefixed = (data: Record<string, string>) => Object.fromEntries(Object.ent
 interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
   addMenuLink(link: Record<string, unknown>): void;
+  addSettingsLink(section: string, link: Record<string, unknown>): void;
   getPlugin(id: 'content-manager'): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
 }
 
 /**
  * The admin half of the plugin: the Fact-check desk (a main menu link for users who may read
- * flags) and the statement edit view's side panel of links. The story panel and the settings page
- * are added as those features land.
+ * flags), the side panels of the statement (its links) and story (its overview) edit views, and
+ * Settings > Newsgraph (rules, guards, relink jobs) for users with the settings permission.
  */
 export default {
   register(app: AdminApp) {
@@ -27,9 +29,16 @@ export default {
       // The menu shows the link only to users holding this action; the routes check it again.
       permissions: [{ action: 'plugin::newsgraph.flags.read', subject: null }],
     });
+    app.addSettingsLink('global', {
+      id: `${PLUGIN_ID}-settings`,
+      to: PLUGIN_ID,
+      intlLabel: { id: `${PLUGIN_ID}.settings.menu`, defaultMessage: 'Newsgraph' },
+      Component: () => import('./pages/SettingsPage'),
+      permissions: [{ action: 'plugin::newsgraph.settings', subject: null }],
+    });
   },
   bootstrap(app: AdminApp) {
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([StatementLinksPanel]);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([StatementLinksPanel, StoryOverviewPanel]);
   },
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(

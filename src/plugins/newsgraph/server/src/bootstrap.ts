@@ -10,6 +10,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const actionProvider = (strapi.admin!.services.permission as { actionProvider: ActionProvider }).actionProvider;
   await actionProvider.registerMany(PERMISSION_ACTIONS);
 
+  // Rules tuned in Settings > Newsgraph, over config/plugins.ts.
+  await getService(strapi, 'settings').applyStored();
   await getService(strapi, 'flags').ensureIndexes();
   await getService(strapi, 'flag-counts').ensureCounting();
   // Webhooks may subscribe to flags (Settings > Webhooks); payload: { flag, statement, story }.

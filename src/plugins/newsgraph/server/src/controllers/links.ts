@@ -10,6 +10,7 @@ type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 interface KoaContext {
   params: Record<string, string>;
   request: { body?: unknown };
+  state?: { userAbility?: { can(action: string, subject?: string, field?: string): boolean } };
   body: unknown;
 }
 
@@ -88,9 +89,15 @@ export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * @throws errors.ValidationError for a malformed body or unknown actors
    * @throws errors.NotFoundError for an unknown statement
+   * @throws errors.ForbiddenError without the right to update the statement's linkOverrides
    */
   async updateOverrides(ctx: KoaContext) {
     const { documentId } = ctx.params;
+    // The route asks for the right to update statements; corrections also need the field itself
+    // (a fact-checker may update verification and evidence only).
+    if (ctx.state?.userAbility && !ctx.state.userAbility.can('plugin::content-manager.explorer.update', STATEMENT_UID, 'linkOverrides')) {
+      throw new errors.ForbiddenError("Correcting a statement's links needs the right to update its linkOverrides");
+    }
     const body = ctx.request.body;
     if (!isPlainObject(body)) throw new errors.ValidationError('Send { "pin": [actorDocumentId], "reject": [actorDocumentId], "rejectProposals": [proposalDocumentId] }');
     const pin = idList(body, 'pin');

@@ -41,6 +41,18 @@ export const routes = {
       },
       {
         method: 'GET',
+        path: '/stories/:documentId/overview',
+        handler: 'stories.overview',
+        config: { policies: [isAdmin, can(['plugin::content-manager.explorer.read', 'api::story.story'])] },
+      },
+      {
+        method: 'POST',
+        path: '/stories/:documentId/check',
+        handler: 'stories.check',
+        config: { policies: [isAdmin, can(['plugin::content-manager.explorer.update', 'api::story.story'])] },
+      },
+      {
+        method: 'GET',
         path: '/statements/:documentId/links',
         handler: 'links.statementLinks',
         config: { policies: [isAdmin, can(['plugin::content-manager.explorer.read', 'api::statement.statement'])] },
@@ -50,6 +62,18 @@ export const routes = {
         path: '/statements/:documentId/link-overrides',
         handler: 'links.updateOverrides',
         config: { policies: [isAdmin, can(['plugin::content-manager.explorer.update', 'api::statement.statement'])] },
+      },
+      {
+        method: 'GET',
+        path: '/settings',
+        handler: 'settings.find',
+        config: { policies: [isAdmin, can('plugin::newsgraph.settings')] },
+      },
+      {
+        method: 'PUT',
+        path: '/settings',
+        handler: 'settings.update',
+        config: { policies: [isAdmin, can('plugin::newsgraph.settings')] },
       },
       {
         method: 'POST',

@@ -7,6 +7,7 @@ import { graphService } from './graph';
 import { linkIndexService } from './link-index';
 import { publicPermissionsService } from './public-permissions';
 import { relinkService } from './relink';
+import { settingsService } from './settings';
 import { statementLinkerService } from './statement-linker';
 import { storyActorsService } from './story-actors';
 
@@ -20,6 +21,7 @@ export const services = {
   'link-index': linkIndexService,
   'public-permissions': publicPermissionsService,
   relink: relinkService,
+  settings: settingsService,
   'statement-linker': statementLinkerService,
   'story-actors': storyActorsService,
 };
