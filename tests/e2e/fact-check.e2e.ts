@@ -20,8 +20,13 @@ async function openDesk(page: Page): Promise<void> {
 }
 
 async function chooseFilter(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option }).click();
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  try {
+    await page.getByRole('option', { name: option }).click({ timeout: 10_000 });
+  } catch (error) {
+    await screenshot(page, `failed-filter-${label}`);
+    throw error;
+  }
 }
 
 test('a fact-checker - should filter the queue, claim a flag and resolve it with evidence, and a second checker on the same flag is told it changed', async () => {
@@ -92,7 +97,9 @@ test('statements holding script and event-handler payloads - should render as te
     const response = await fetch(`${state().url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ data }) });
     return (await response.json()) as { data?: { documentId: string }; error?: unknown };
   };
-  await rest('/api/actors', { name: 'Payload Person', kind: 'person', aliases: payloads.map((name) => ({ name: name.slice(0, 200) })) });
+  // Each alias keeps words around its payload: an alias that sanitation empties is refused (400).
+  const actor = await rest('/api/actors', { name: 'Payload Person', kind: 'person', aliases: payloads.map((payload, index) => ({ name: `Payload alias ${index} ${payload}`.slice(0, 200) })) });
+  expect(actor.error).toBeUndefined();
   const story = await rest('/api/stories', { title: 'Payload test story', storyDate: '2026-05-01T00:00:00.000Z', body: 'Nothing here.' });
   for (const [index, payload] of payloads.entries()) {
     await rest('/api/statements', { story: story.data!.documentId, kind: 'claim', text: `Exports fell 40 percent in 2025 ${payload} case ${index}`, attribution: 'Payload Person said' });
@@ -102,8 +109,16 @@ test('statements holding script and event-handler payloads - should render as te
   try {
     await openDesk(checker.page);
     await chooseFilter(checker.page, 'Kind', 'Unverified claim');
+    await chooseFilter(checker.page, 'Story', 'Payload test story');
+    // And by actor, found by typing part of its name.
+    const actorFilter = checker.page.getByRole('combobox', { name: 'Actor' });
+    await actorFilter.click();
+    await actorFilter.pressSequentially('Payload Pers', { delay: 30 });
+    await checker.page.getByRole('option', { name: 'Payload Person' }).click();
     const rows = checker.page.getByTestId('queue-row').filter({ hasText: 'Exports fell 40 percent in 2025' });
     await rows.first().waitFor();
+    await checker.page.waitForTimeout(300);
+    expect(await checker.page.getByTestId('queue-row').count()).toBe(payloads.length);
     await rows.first().click();
     await checker.page.getByTestId('flag-detail').waitFor();
     const shown = await checker.page.getByTestId('flag-statement').innerText();
@@ -123,6 +138,10 @@ test('statements holding script and event-handler payloads - should render as te
     const panel = editor.page.getByTestId('story-overview-panel');
     await panel.waitFor({ timeout: 60_000 });
     expect(await panel.getByTestId('story-statement').count()).toBe(payloads.length);
+    expect(await editor.page.locator('img[src="x"], [onerror], [onload], iframe, object, embed').count()).toBe(0);
+    // The actor whose aliases hold the payloads, in its own edit view.
+    await editor.page.goto(`${state().url}/admin/content-manager/collection-types/api::actor.actor/${actor.data!.documentId}`);
+    await editor.page.getByRole('heading', { name: 'Payload Person' }).waitFor({ timeout: 60_000 });
     expect(await editor.page.locator('img[src="x"], [onerror], [onload], iframe, object, embed').count()).toBe(0);
     await editor.page.waitForTimeout(500);
     expect(editor.dialogs).toEqual([]);

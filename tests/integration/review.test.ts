@@ -101,6 +101,19 @@ test('the queue - should filter, sort by score and paginate', async () => {
   expect(claims.body.data.every((flag: { kind: string; score: string | number }) => flag.kind === 'unverified_claim' && Number(flag.score) >= 0.5)).toBe(true);
 });
 
+test('the desk\'s filter choices - should offer the stories with flags, the assignees, and actors by name', async () => {
+  await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Oskar Lindqvist', kind: 'person' } });
+  const { flag } = await flaggedClaim();
+  await app.http().post(`/newsgraph/flags/${flag.documentId}/claim`).set(as('otherChecker')).send({ version: flag.version });
+  const facets = await app.http().get('/newsgraph/flags/facets').query({ q: 'lindq' }).set(as('factChecker'));
+  expect(facets.status).toBe(200);
+  const claimed = (await app.http().get(`/newsgraph/flags/${flag.documentId}`).set(as('factChecker'))).body.data;
+  expect(facets.body.data.stories.map((story: { documentId: string }) => story.documentId)).toContain(claimed.story.documentId);
+  expect(facets.body.data.assignees).toEqual(expect.arrayContaining([{ id: claimed.assignee.id, name: 'checker2 Tester' }]));
+  expect(facets.body.data.actors).toEqual([{ documentId: expect.any(String), name: 'Oskar Lindqvist' }]);
+  expect((await app.http().get('/newsgraph/flags/facets').set(as('editor'))).status).toBe(403);
+});
+
 test('an editor without the review permission - should get 403 from every flag route', async () => {
   const { flag } = await flaggedClaim();
   expect((await app.http().get('/newsgraph/flags').set(as('editor'))).status).toBe(403);

@@ -1,5 +1,5 @@
 import { useFetchClient, isFetchError } from '@strapi/strapi/admin';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 
 export const FLAG_STATUSES = ['open', 'in_review', 'resolved', 'dismissed', 'obsolete'] as const;
 export const FLAG_KINDS = ['unverified_claim', 'unknown_speaker', 'ambiguous_actor', 'quote_mismatch', 'anonymous_source', 'single_source_number', 'missing_source'] as const;
@@ -50,8 +50,16 @@ export interface QueuePage {
   meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; byStatus: Record<FlagStatus, number> };
 }
 
+export interface QueueFacets {
+  stories: Array<{ documentId: string; title: string }>;
+  assignees: Array<{ id: number; name: string }>;
+  actors: Array<{ documentId: string; name: string }>;
+}
+
 export interface QueueQuery {
   status?: string;
+  story?: string;
+  actor?: string;
   kind?: string;
   severity?: string;
   assignee?: string;
@@ -74,6 +82,8 @@ export function useReviewApi() {
     [get]
   );
 
+  const facets = useCallback(async (actorSearch = ''): Promise<QueueFacets> => (await get<{ data: QueueFacets }>(`/newsgraph/flags/facets?q=${encodeURIComponent(actorSearch)}`)).data.data, [get]);
+
   const flag = useCallback(async (documentId: string): Promise<FlagDetail> => (await get<{ data: FlagDetail }>(`/newsgraph/flags/${documentId}`)).data.data, [get]);
 
   const act = useCallback(
@@ -89,5 +99,6 @@ export function useReviewApi() {
     [post]
   );
 
-  return { queue, flag, act };
+  // One object for as long as the functions stay the same: pages use it in effects' dependencies.
+  return useMemo(() => ({ queue, facets, flag, act }), [queue, facets, flag, act]);
 }

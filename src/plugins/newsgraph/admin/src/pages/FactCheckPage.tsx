@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Checkbox, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography, EmptyStateLayout, Loader, Textarea, Field } from '@strapi/design-system';
+import { Alert, Badge, Button, Checkbox, Combobox, ComboboxOption, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography, EmptyStateLayout, Loader, Textarea, Field } from '@strapi/design-system';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, useReviewApi, type ActionResult, type FlagDetail as Flag, type QueuePage, type QueueQuery } from '../api';
+import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, useReviewApi, type ActionResult, type FlagDetail as Flag, type QueueFacets, type QueuePage, type QueueQuery } from '../api';
 import { FlagDetail } from '../components/FlagDetail';
 import { useTranslate, type TranslationKey } from '../useTranslate';
 
@@ -27,10 +27,20 @@ function FactCheckDesk() {
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [stale, setStale] = useState(false);
   const [bulkDismiss, setBulkDismiss] = useState<string | null>(null);
+  const [facets, setFacets] = useState<QueueFacets>({ stories: [], assignees: [], actors: [] });
+  const [actorSearch, setActorSearch] = useState('');
+
+  useEffect(() => {
+    // Debounced: one request per pause in typing, not per key.
+    const timer = setTimeout(() => {
+      api.facets(actorSearch).then(setFacets).catch(() => undefined);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [api, actorSearch]);
 
   const load = useCallback(async () => {
     try {
-      setPage(await api.queue({ ...query, assignee: mine ? 'me' : undefined }));
+      setPage(await api.queue({ ...query, assignee: mine ? 'me' : query.assignee }));
       setFailed(null);
     } catch (error) {
       setFailed((error as Error).message);
@@ -123,6 +133,40 @@ function FactCheckDesk() {
             {filter('status', 'filter.status', FLAG_STATUSES, 'status')}
             {filter('kind', 'filter.kind', FLAG_KINDS, 'kind')}
             {filter('severity', 'filter.severity', SEVERITIES, 'severity')}
+            <SingleSelect
+              aria-label={t('filter.story')}
+              value={query.story ?? ALL}
+              onChange={(value: string | number) => setQuery({ ...query, story: value === ALL ? undefined : String(value), page: 1 })}
+            >
+              <SingleSelectOption value={ALL}>{t('filter.story')}: {t('filter.all')}</SingleSelectOption>
+              {facets.stories.map((story) => (
+                <SingleSelectOption key={story.documentId} value={story.documentId}>{story.title}</SingleSelectOption>
+              ))}
+            </SingleSelect>
+            <Combobox
+              aria-label={t('filter.actor')}
+              placeholder={t('filter.actorPlaceholder')}
+              value={query.actor}
+              onInputChange={(event: React.ChangeEvent<HTMLInputElement>) => setActorSearch(event.target.value)}
+              onChange={(value?: string) => setQuery({ ...query, actor: value || undefined, page: 1 })}
+              onClear={() => setQuery({ ...query, actor: undefined, page: 1 })}
+              noOptionsMessage={() => t('filter.noActor')}
+            >
+              {facets.actors.map((actor) => (
+                <ComboboxOption key={actor.documentId} value={actor.documentId}>{actor.name}</ComboboxOption>
+              ))}
+            </Combobox>
+            <SingleSelect
+              aria-label={t('filter.assignee')}
+              value={mine ? ALL : (query.assignee ?? ALL)}
+              disabled={mine}
+              onChange={(value: string | number) => setQuery({ ...query, assignee: value === ALL ? undefined : String(value), page: 1 })}
+            >
+              <SingleSelectOption value={ALL}>{t('filter.assignee')}: {t('filter.all')}</SingleSelectOption>
+              {facets.assignees.map((user) => (
+                <SingleSelectOption key={user.id} value={String(user.id)}>{user.name}</SingleSelectOption>
+              ))}
+            </SingleSelect>
             <SingleSelect aria-label={t('filter.sort')} value={query.sort} onChange={(value: string | number) => setQuery({ ...query, sort: value as 'score' | 'age', page: 1 })}>
               <SingleSelectOption value="score">{t('sort.score')}</SingleSelectOption>
               <SingleSelectOption value="age">{t('sort.age')}</SingleSelectOption>

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID } from '../constants';
+import { ACTOR_UID, FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import type { FlagStatus } from '../core/flags/flag-types';
 import { isPlainObject } from '../core/model-spec';
 import { readEvidence, readFlagListQuery, readNote, readVerdict, readVersion, ReviewInputError } from '../core/flags/review-input';
 import { QUEUE_POPULATE } from '../services/flags';
 import { getService } from '../strapi/get-service';
-import { columnOf } from '../strapi/types';
+import { columnOf, tableOf } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -129,6 +129,30 @@ export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
         meta: {
           pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(page.total / query.pageSize), total: page.total },
           byStatus: page.byStatus,
+        },
+      };
+    },
+
+    /**
+     * What the desk's filters offer: the stories that have flags and the admin users flags are
+     * assigned to (read from the flags' own columns, not from every story or user), and, with `q`,
+     * the actors whose name contains it.
+     */
+    async facets(ctx: ReviewContext) {
+      const knex = strapi.db.connection;
+      const flags = tableOf(strapi, FLAG_UID);
+      const storyIds = (await knex(flags).distinct(columnOf(strapi, FLAG_UID, 'storyDocumentId')).whereNotNull(columnOf(strapi, FLAG_UID, 'storyDocumentId')).limit(500)).map((row: Record<string, string>) => Object.values(row)[0]!);
+      const stories = (await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: { $in: storyIds } }, select: ['documentId', 'title', 'publishedAt'], orderBy: [{ id: 'desc' }] })) as Array<{ documentId: string; title: string }>;
+      const joinTable = (strapi.db.metadata.get(FLAG_UID as never) as unknown as { attributes: Record<string, { joinTable?: { name: string; inverseJoinColumn: { name: string } } }> }).attributes.assignee?.joinTable;
+      const assigneeIds = joinTable ? (await knex(joinTable.name).distinct(joinTable.inverseJoinColumn.name)).map((row: Record<string, number>) => Object.values(row)[0]!) : [];
+      const assignees = (await strapi.db.query('admin::user' as QueryUid).findMany({ where: { id: { $in: assigneeIds } }, select: ['id', 'firstname', 'lastname'] })) as Array<{ id: number; firstname: string | null; lastname: string | null }>;
+      const q = typeof ctx.query.q === 'string' ? ctx.query.q.trim().slice(0, 100) : '';
+      const actors = q ? await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { name: { $containsi: q } }, select: ['documentId', 'name'], orderBy: [{ name: 'asc' }], limit: 20 }) : [];
+      ctx.body = {
+        data: {
+          stories: [...new Map(stories.map((story) => [story.documentId, { documentId: story.documentId, title: story.title }])).values()],
+          assignees: assignees.map((user) => ({ id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') })),
+          actors,
         },
       };
     },

@@ -14,6 +14,13 @@ export const routes = {
         config: { policies: [isAdmin, can('plugin::newsgraph.flags.read')] },
       },
       {
+        // Before /flags/:documentId, which would otherwise take "facets" for a flag's id.
+        method: 'GET',
+        path: '/flags/facets',
+        handler: 'flags.facets',
+        config: { policies: [isAdmin, can('plugin::newsgraph.flags.read')] },
+      },
+      {
         // Before /flags/:documentId, which would otherwise take "counts" for a flag's id.
         method: 'GET',
         path: '/flags/counts',
