@@ -1,0 +1,53 @@
+import countries from 'world-countries';
+import { countryAliases, findCountry, type CountryRecord } from './country-enrichment';
+
+const all = countries as unknown as CountryRecord[];
+const aliasNames = (code: string, actorName: string) => countryAliases(all.find((country) => country.cca2 === code)!, actorName);
+
+describe('findCountry', () => {
+  it('finds a country by its common or official name, folded, or by its ISO code', () => {
+    expect(findCountry(all, { name: 'Russia' })).toMatchObject({ country: { cca2: 'RU' } });
+    expect(findCountry(all, { name: 'the russian federation' })).toBeNull();
+    expect(findCountry(all, { name: 'Russian Federation' })).toMatchObject({ country: { cca2: 'RU' } });
+    expect(findCountry(all, { name: "Côte d'Ivoire" })).toMatchObject({ country: { cca2: 'CI' } });
+    expect(findCountry(all, { name: 'Somewhere', isoCode: 'ua' })).toMatchObject({ country: { cca2: 'UA' } });
+    expect(findCountry(all, { name: 'Somewhere', isoCode: 'UKR' })).toMatchObject({ country: { cca2: 'UA' } });
+    expect(findCountry(all, { name: 'Varnesia' })).toBeNull();
+  });
+
+  it('does not guess when several countries answer to a name', () => {
+    const duplicated = [...all, { ...all.find((country) => country.cca2 === 'CG')!, cca2: 'XX', cca3: 'XXX' }];
+    const match = findCountry(duplicated, { name: 'Congo' });
+    expect(match && 'ambiguous' in match ? match.ambiguous.map((country) => country.cca2).sort() : match).toEqual(['CG', 'XX']);
+  });
+});
+
+describe('countryAliases', () => {
+  it('gives a country its other names, capital and demonym, each once and never its own name', () => {
+    const aliases = aliasNames('RU', 'Russia');
+    expect(aliases).toEqual(
+      expect.arrayContaining([
+        { name: 'Russian Federation', kind: 'official' },
+        { name: 'Moscow', kind: 'capital' },
+        { name: 'Russian', kind: 'demonym' },
+        { name: 'Российская Федерация', kind: 'spelling' },
+        { name: 'Russland', kind: 'translation', language: 'de' },
+      ])
+    );
+    expect(aliases.some((alias) => alias.name === 'Russia' || alias.name === 'RU')).toBe(false);
+    const folded = aliases.map((alias) => alias.name.toLowerCase());
+    expect(new Set(folded).size).toBe(folded.length);
+  });
+
+  it('says "Washington" for the capital "Washington D.C.", and keeps acronyms longer than an ISO code', () => {
+    const aliases = aliasNames('US', 'United States');
+    expect(aliases).toEqual(expect.arrayContaining([{ name: 'Washington D.C.', kind: 'capital' }, { name: 'Washington', kind: 'capital' }, { name: 'USA', kind: 'spelling' }, { name: 'American', kind: 'demonym' }]));
+    expect(aliases.some((alias) => alias.name === 'US')).toBe(false);
+  });
+
+  it('gives the demonyms that let "French, British and Italian leaders" name three countries', () => {
+    expect(aliasNames('FR', 'France').find((alias) => alias.kind === 'demonym')?.name).toBe('French');
+    expect(aliasNames('GB', 'United Kingdom').find((alias) => alias.kind === 'demonym')?.name).toBe('British');
+    expect(aliasNames('IT', 'Italy').find((alias) => alias.kind === 'demonym')?.name).toBe('Italian');
+  });
+});

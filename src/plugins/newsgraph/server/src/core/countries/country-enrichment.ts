@@ -1,0 +1,117 @@
+import { foldPhrase } from '../text-folding';
+
+/**
+ * What Newsgraph reads of a country in the `world-countries` data set (its `Country` type, narrowed
+ * to the fields used here so that the core stays free of the package).
+ */
+export interface CountryRecord {
+  cca2: string;
+  cca3: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital: string[];
+  demonyms?: Record<string, { f: string; m: string }>;
+  translations?: Record<string, { common: string; official: string }>;
+}
+
+export type CountryAliasKind = 'name' | 'official' | 'spelling' | 'translation' | 'capital' | 'demonym';
+
+/** An alias the enrichment proposes for a country actor, with where it comes from. */
+export interface CountryAlias {
+  name: string;
+  kind: CountryAliasKind;
+  /** BCP 47, for names in another language. */
+  language?: string;
+}
+
+export type CountryMatch = { country: CountryRecord } | { ambiguous: CountryRecord[] } | null;
+
+/** ISO codes are not aliases: "IN" or "IS" in capitals would take headlines' words for countries. */
+const isIsoCode = (value: string) => /^[A-Z]{2}$/.test(value);
+
+/** ISO 639-3 (world-countries' keys, "deu") to BCP 47 ("de"), by the platform's own canonicalization. */
+function bcp47(code: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(code)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The names a country is known by, in English and in the data set's translations. */
+function namesOf(country: CountryRecord): string[] {
+  return [country.name.common, country.name.official, ...country.altSpellings.filter((spelling) => !isIsoCode(spelling)), ...Object.values(country.translations ?? {}).flatMap((names) => [names.common, names.official])];
+}
+
+/** Every folded name to the countries it names, built once per data set. */
+const nameIndexes = new WeakMap<readonly CountryRecord[], Map<string, CountryRecord[]>>();
+function nameIndexOf(countries: readonly CountryRecord[]): Map<string, CountryRecord[]> {
+  let index = nameIndexes.get(countries);
+  if (!index) {
+    index = new Map();
+    for (const country of countries) {
+      for (const name of new Set(namesOf(country).map(foldPhrase))) {
+        if (name) index.set(name, [...(index.get(name) ?? []), country]);
+      }
+    }
+    nameIndexes.set(countries, index);
+  }
+  return index;
+}
+
+/**
+ * The country an actor is: its ISO code (alpha-2 or alpha-3) if given, else its name or official
+ * name among every country's names. Several countries answering to one name ("Congo" may be said of
+ * two) is `ambiguous`, and nothing is guessed.
+ */
+export function findCountry(countries: readonly CountryRecord[], actor: { name: string; officialName?: string | null; isoCode?: string | null }): CountryMatch {
+  const code = actor.isoCode?.trim().toUpperCase();
+  if (code) {
+    const byCode = countries.find((country) => country.cca2 === code || country.cca3 === code);
+    if (byCode) return { country: byCode };
+  }
+  const index = nameIndexOf(countries);
+  const wanted = [actor.name, actor.officialName].filter((name): name is string => Boolean(name?.trim())).map(foldPhrase);
+  const found = [...new Set(wanted.flatMap((name) => index.get(name) ?? []))];
+  if (found.length === 1) return { country: found[0]! };
+  if (found.length > 1) return { ambiguous: found };
+  return null;
+}
+
+/**
+ * The aliases a country actor gets: its common and official names, alternative spellings, names in
+ * other languages, the capital as a metonym ("Moscow" said for Russia; "Washington" for the capital
+ * "Washington D.C."), and the demonym as a descriptor ("Russian", so that "Russian officials"
+ * mentions Russia). Each once (folded), never the actor's own name, never a bare ISO code.
+ */
+export function countryAliases(country: CountryRecord, actorName: string): CountryAlias[] {
+  const aliases: CountryAlias[] = [];
+  const seen = new Set([foldPhrase(actorName)]);
+  const add = (name: string | undefined, kind: CountryAliasKind, language?: string) => {
+    const trimmed = name?.trim();
+    if (!trimmed || isIsoCode(trimmed)) return;
+    const folded = foldPhrase(trimmed);
+    if (!folded || seen.has(folded)) return;
+    seen.add(folded);
+    aliases.push(language ? { name: trimmed, kind, language } : { name: trimmed, kind });
+  };
+  add(country.name.common, 'name');
+  add(country.name.official, 'official');
+  for (const spelling of country.altSpellings) add(spelling, 'spelling');
+  for (const capital of country.capital) {
+    add(capital, 'capital');
+    // "Washington D.C." is "Washington" in copy: a trailing abbreviation is dropped too.
+    add(capital.replace(/\s+(?:[A-Z]\.){2,}$/, ''), 'capital');
+  }
+  const english = country.demonyms?.eng;
+  if (english) {
+    add(english.m, 'demonym');
+    add(english.f, 'demonym');
+  }
+  for (const [code, names] of Object.entries(country.translations ?? {})) {
+    const language = bcp47(code);
+    add(names.common, 'translation', language);
+    add(names.official, 'translation', language);
+  }
+  return aliases;
+}
