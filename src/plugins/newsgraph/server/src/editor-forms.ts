@@ -183,10 +183,15 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
     defaultSortBy: 'name',
     defaultSortOrder: 'ASC',
     list: ['name', 'language'],
-    edit: [[['name', 8], ['language', 4]]],
+    edit: [[['name', 6], ['language', 3], ['automatic', 3]]],
     fields: {
       name: { label: 'Alias', description: 'Written as in the copy. An alias in capitals (EU, US) only matches in capitals.' },
       language: { label: 'Language', description: 'Optional BCP 47 tag, e.g. uk for a Ukrainian spelling.' },
+      automatic: {
+        label: 'Added automatically',
+        description: 'From the country data set (world-countries). Delete the alias to drop it: it is not added again.',
+        editable: false,
+      },
     },
   },
   [POSITION_COMPONENT]: {

@@ -1,4 +1,5 @@
 import { assignSlugs } from './assign-slugs';
+import { enrichCountries } from './enrich-countries';
 import { guardPublication } from './guard-publication';
 import { linkStatements } from './link-statements';
 import { scoreClaims } from './score-claims';
@@ -12,12 +13,14 @@ import type { DocumentMiddlewareFactory } from '../strapi/types';
 /**
  * Every Document Service middleware of the plugin, one concern each, in the order they run.
  * Sanitation comes before validation so that lengths and formats are checked on what will be stored;
- * slugs are made from the sanitized title; linking and claim scoring read the sanitized text
+ * country actors get their aliases from a trusted data set after validation, before the actor's
+ * change relinks statements; slugs are made from the sanitized title; linking and claim scoring read the sanitized text
  * and write their own computed fields after validation; visibility only concerns reads.
  */
 export const DOCUMENT_MIDDLEWARES: ReadonlyArray<DocumentMiddlewareFactory> = [
   sanitizeFields,
   validateFields,
+  enrichCountries,
   assignSlugs,
   guardPublication,
   linkStatements,

@@ -1,5 +1,5 @@
 import countries from 'world-countries';
-import { countryAliases, findCountry, type CountryRecord } from './country-enrichment';
+import { countryAliases, findCountry, missingCountryAliases, removedAutomaticAliases, type CountryRecord } from './country-enrichment';
 
 const all = countries as unknown as CountryRecord[];
 const aliasNames = (code: string, actorName: string) => countryAliases(all.find((country) => country.cca2 === code)!, actorName);
@@ -49,5 +49,23 @@ describe('countryAliases', () => {
     expect(aliasNames('FR', 'France').find((alias) => alias.kind === 'demonym')?.name).toBe('French');
     expect(aliasNames('GB', 'United Kingdom').find((alias) => alias.kind === 'demonym')?.name).toBe('British');
     expect(aliasNames('IT', 'Italy').find((alias) => alias.kind === 'demonym')?.name).toBe('Italian');
+  });
+});
+
+describe('removedAutomaticAliases and missingCountryAliases', () => {
+  const russia = all.find((country) => country.cca2 === 'RU')!;
+
+  it('notices an automatic alias an editor deleted, and not a typed one', () => {
+    const before = [{ name: 'Moscow', automatic: true }, { name: 'the Kremlin', automatic: false }, { name: 'Russian', automatic: true }];
+    expect(removedAutomaticAliases(before, [{ name: 'russian' }])).toEqual(['Moscow']);
+  });
+
+  it('adds what is missing, never what the actor has or an editor removed', () => {
+    const missing = missingCountryAliases(russia, 'Russia', [{ name: 'moscow' }], ['Russian']);
+    const names = missing.map((alias) => alias.name);
+    expect(names).toContain('Russian Federation');
+    expect(names).not.toContain('Moscow');
+    expect(names).not.toContain('Russian');
+    expect(missing.every((alias) => alias.automatic === true)).toBe(true);
   });
 });

@@ -115,3 +115,27 @@ export function countryAliases(country: CountryRecord, actorName: string): Count
   }
   return aliases;
 }
+
+/** An alias as an actor stores it (the alias component). */
+export interface ActorAlias {
+  name: string;
+  language?: string | null;
+  automatic?: boolean | null;
+}
+
+/** Automatic aliases an editor took out in a save: in `before`, gone from `after` (folded). */
+export function removedAutomaticAliases(before: readonly ActorAlias[], after: readonly ActorAlias[]): string[] {
+  const kept = new Set(after.map((alias) => foldPhrase(alias.name)));
+  return before.filter((alias) => alias.automatic && !kept.has(foldPhrase(alias.name))).map((alias) => alias.name);
+}
+
+/**
+ * The country's aliases an actor lacks, marked automatic: less those it already has (typed by an
+ * editor or added before) and those an editor removed, which are never added again.
+ */
+export function missingCountryAliases(country: CountryRecord, actorName: string, existing: readonly ActorAlias[], removed: readonly string[]): ActorAlias[] {
+  const present = new Set([...existing.map((alias) => alias.name), ...removed].map(foldPhrase));
+  return countryAliases(country, actorName)
+    .filter((alias) => !present.has(foldPhrase(alias.name)))
+    .map((alias) => ({ name: alias.name, language: alias.language ?? null, automatic: true }));
+}

@@ -1,0 +1,64 @@
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { storyInput } from '../fixtures/documents';
+
+/** Country actors learn their other names from world-countries, and editors keep the last word. */
+
+let app: TestApp;
+const auth = () => ({ Authorization: `Bearer ${app.apiToken}` });
+
+async function actor(documentId: string): Promise<{ name: string; country: string | null; aliases: Array<{ name: string; automatic: boolean }> }> {
+  return (await app.http().get(`/api/actors/${documentId}`).query({ populate: 'aliases' }).set(auth())).body.data;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+test('a country created with its name alone - should get its code and aliases, and be found by its capital and demonym', async () => {
+  const created = await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Russia', kind: 'country' } });
+  expect(created.status).toBe(201);
+  const russia = await actor(created.body.data.documentId);
+  expect(russia.country).toBe('RU');
+  const names = russia.aliases.map((alias) => alias.name);
+  expect(names).toEqual(expect.arrayContaining(['Russian Federation', 'Moscow', 'Russian']));
+  expect(russia.aliases.every((alias) => alias.automatic === true)).toBe(true);
+
+  const story = (await app.http().post('/api/stories').set(auth()).send({ data: storyInput() })).body.data.documentId;
+  const statement = await app.http().post('/api/statements').set(auth()).send({ data: { story, kind: 'paraphrase', text: 'Moscow rejected the offer, Russian officials said' } }).query({ populate: 'mentions' });
+  const mentions = (await app.http().get(`/api/statements/${statement.body.data.documentId}`).query({ populate: 'mentions' }).set(auth())).body.data.mentions;
+  expect(mentions.map((mention: { name: string }) => mention.name)).toEqual(['Russia']);
+});
+
+test('an automatic alias an editor deletes - should stay deleted after a rename', async () => {
+  const created = (await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Ukraine', kind: 'country' } })).body.data.documentId;
+  const before = await actor(created);
+  expect(before.aliases.map((alias) => alias.name)).toContain('Kyiv');
+  const kept = before.aliases.filter((alias) => alias.name !== 'Kyiv').map(({ name, automatic }) => ({ name, automatic }));
+  expect((await app.http().put(`/api/actors/${created}`).set(auth()).send({ data: { aliases: kept } })).status).toBe(200);
+  expect((await actor(created)).aliases.map((alias) => alias.name)).not.toContain('Kyiv');
+
+  expect((await app.http().put(`/api/actors/${created}`).set(auth()).send({ data: { name: 'Ukraïna' } })).status).toBe(200);
+  const after = await actor(created);
+  expect(after.name).toBe('Ukraïna');
+  expect(after.aliases.map((alias) => alias.name)).not.toContain('Kyiv');
+  expect(after.aliases.map((alias) => alias.name)).toContain('Ukraine');
+});
+
+test('an actor of another kind, or a name several countries could be - should get nothing added', async () => {
+  const person = (await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Georgia', kind: 'person' } })).body.data.documentId;
+  expect((await actor(person)).aliases).toEqual([]);
+  const invented = (await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Varnesia', kind: 'country' } })).body.data.documentId;
+  expect(await actor(invented)).toMatchObject({ country: null, aliases: [] });
+});
+
+test('the list of deleted automatic aliases - should be the plugin\'s alone: a client cannot write it, nor read it', async () => {
+  const created = await app.http().post('/api/actors').set(auth()).send({ data: { name: 'France', kind: 'country', removedCountryAliases: ['Paris'] } });
+  expect(created.status).toBeLessThan(500);
+  const documentId = created.status === 201 ? created.body.data.documentId : (await app.http().post('/api/actors').set(auth()).send({ data: { name: 'France', kind: 'country' } })).body.data.documentId;
+  const france = await app.http().get(`/api/actors/${documentId}`).query({ populate: 'aliases' }).set(auth());
+  expect(france.body.data.aliases.map((alias: { name: string }) => alias.name)).toEqual(expect.arrayContaining(['Paris', 'French']));
+  expect(france.body.data).not.toHaveProperty('removedCountryAliases');
+});
