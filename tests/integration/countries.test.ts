@@ -62,3 +62,17 @@ test('the list of deleted automatic aliases - should be the plugin\'s alone: a c
   expect(france.body.data.aliases.map((alias: { name: string }) => alias.name)).toEqual(expect.arrayContaining(['Paris', 'French']));
   expect(france.body.data).not.toHaveProperty('removedCountryAliases');
 });
+
+test('importing every country, twice - should create the missing ones, keep editors\' deletions, and change nothing the second time', async () => {
+  const countries = app.strapi.plugin('newsgraph').service('countries') as { importAll(): Promise<{ created: number; enriched: number; unchanged: number }> };
+  const existing = (await app.strapi.db.query('api::actor.actor').count({ where: { kind: 'country', country: { $notNull: true } } })) as number;
+  const first = await countries.importAll();
+  expect(first.created + first.enriched + first.unchanged).toBe(250);
+  expect(first.created).toBe(250 - existing);
+  const second = await countries.importAll();
+  expect(second).toEqual({ created: 0, enriched: 0, unchanged: 250 });
+  const ukraine = (await app.strapi.db.query('api::actor.actor').findOne({ where: { country: 'UA' }, populate: { aliases: true } })) as { name: string; aliases: Array<{ name: string }> };
+  expect(ukraine.name).toBe('Ukraïna');
+  expect(ukraine.aliases.map((alias) => alias.name)).not.toContain('Kyiv');
+  expect(await app.strapi.db.query('api::actor.actor').count({ where: { kind: 'country' } })).toBe(existing + first.created + 1);
+}, 300_000);

@@ -1,4 +1,5 @@
 import { claimReviewsService } from './claim-reviews';
+import { countriesService } from './countries';
 import { editorFormsService } from './editor-forms';
 import { factCheckerRoleService } from './fact-checker-role';
 import { flagCountsService } from './flag-counts';
@@ -13,6 +14,7 @@ import { storyActorsService } from './story-actors';
 
 export const services = {
   'claim-reviews': claimReviewsService,
+  countries: countriesService,
   'editor-forms': editorFormsService,
   'fact-checker-role': factCheckerRoleService,
   'flag-counts': flagCountsService,

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/**
+ * `npm run import:countries`: creates or enriches an actor of kind country for every country of
+ * world-countries, with a progress bar. Idempotent: run it again and nothing changes; aliases an
+ * editor deleted are not added back.
+ */
+'use strict';
+
+const cliProgress = require('cli-progress');
+const { compileStrapi, createStrapi } = require('@strapi/strapi');
+
+async function main() {
+  process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL || 'warn';
+  const appContext = await compileStrapi();
+  const app = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
+  try {
+    const bar = new cliProgress.SingleBar({ format: 'countries [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
+    bar.start(1, 0);
+    const report = await app.plugin('newsgraph').service('countries').importAll((done, total) => {
+      bar.setTotal(total);
+      bar.update(done);
+    });
+    bar.stop();
+    console.log(`countries: ${report.created} created, ${report.enriched} enriched, ${report.unchanged} already complete`);
+  } finally {
+    await app.destroy();
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  }
+);
