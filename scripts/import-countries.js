@@ -7,30 +7,15 @@
 'use strict';
 
 const cliProgress = require('cli-progress');
-const { compileStrapi, createStrapi } = require('@strapi/strapi');
+const { runWithApp } = require('./lib/run-with-app');
 
-async function main() {
-  process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL || 'warn';
-  const appContext = await compileStrapi();
-  const app = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
-  try {
-    const bar = new cliProgress.SingleBar({ format: 'countries [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
-    bar.start(1, 0);
-    const report = await app.plugin('newsgraph').service('countries').importAll((done, total) => {
-      bar.setTotal(total);
-      bar.update(done);
-    });
-    bar.stop();
-    console.log(`countries: ${report.created} created, ${report.enriched} enriched, ${report.unchanged} already complete`);
-  } finally {
-    await app.destroy();
-  }
-}
-
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runWithApp(async (app) => {
+  const bar = new cliProgress.SingleBar({ format: 'countries [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
+  bar.start(1, 0);
+  const report = await app.plugin('newsgraph').service('countries').importAll((done, total) => {
+    bar.setTotal(total);
+    bar.update(done);
+  });
+  bar.stop();
+  console.log(`countries: ${report.created} created, ${report.enriched} enriched, ${report.unchanged} already complete`);
+});

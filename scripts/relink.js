@@ -10,7 +10,7 @@
 'use strict';
 
 const cliProgress = require('cli-progress');
-const { compileStrapi, createStrapi } = require('@strapi/strapi');
+const { runWithApp } = require('./lib/run-with-app');
 
 const STATEMENT = 'api::statement.statement';
 
@@ -27,37 +27,22 @@ async function chooseStatements(app, args) {
   return [...new Set(wanted.map((row) => row.documentId))];
 }
 
-async function main() {
+runWithApp(async (app) => {
   const args = process.argv.slice(2);
-  process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL || 'warn';
-  const appContext = await compileStrapi();
-  const app = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
-  try {
-    const statementIds = await chooseStatements(app, args);
-    const relink = app.plugin('newsgraph').service('relink');
-    // A stored job like any other: its progress shows at the admin route too, and on PostgreSQL every
-    // running Strapi instance helps with its batches.
-    const job = await relink.start(statementIds, `npm run relink ${args.join(' ')}`.trim());
-    const bar = new cliProgress.SingleBar({ format: 'relink [{bar}] {value}/{total} statements, {failed} failed', hideCursor: true }, cliProgress.Presets.shades_classic);
-    bar.start(job.total, 0, { failed: 0 });
-    let progress = job;
-    while (progress.status === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      progress = await relink.job(job.id);
-      bar.update(progress.done, { failed: progress.failed });
-    }
-    bar.stop();
-    console.log(`relink job ${job.id}: ${progress.done - progress.failed} statements relinked, ${progress.failed} failed`);
-    if (progress.failed > 0 || progress.status !== 'done') process.exitCode = 1;
-  } finally {
-    await app.destroy();
+  const statementIds = await chooseStatements(app, args);
+  const relink = app.plugin('newsgraph').service('relink');
+  // A stored job like any other: its progress shows at the admin route too, and on PostgreSQL every
+  // running Strapi instance helps with its batches.
+  const job = await relink.start(statementIds, `npm run relink ${args.join(' ')}`.trim());
+  const bar = new cliProgress.SingleBar({ format: 'relink [{bar}] {value}/{total} statements, {failed} failed', hideCursor: true }, cliProgress.Presets.shades_classic);
+  bar.start(job.total, 0, { failed: 0 });
+  let progress = job;
+  while (progress.status === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    progress = await relink.job(job.id);
+    bar.update(progress.done, { failed: progress.failed });
   }
-}
-
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+  bar.stop();
+  console.log(`relink job ${job.id}: ${progress.done - progress.failed} statements relinked, ${progress.failed} failed`);
+  if (progress.failed > 0 || progress.status !== 'done') process.exitCode = 1;
+});
