@@ -76,3 +76,30 @@ test('importing every country, twice - should create the missing ones, keep edit
   expect(ukraine.aliases.map((alias) => alias.name)).not.toContain('Kyiv');
   expect(await app.strapi.db.query('api::actor.actor').count({ where: { kind: 'country' } })).toBe(existing + first.created + 1);
 }, 300_000);
+
+describe('Countries and the linker\'s rules', () => {
+  test('a demonym that starts a role descriptor - should be part of the descriptor: the person is linked, not also the country', async () => {
+    const story = (await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ storyDate: '2026-04-21T09:00:00.000Z' }) })).body.data.documentId;
+    await app.http().post('/api/actors').set(auth()).send({
+      data: { name: 'Pavel Orlov', kind: 'person', positions: [{ title: 'President of Russia', descriptors: 'the Russian president', from: '2024-01-01' }] },
+    });
+    const created = await app.http().post('/api/statements').set(auth()).send({ data: { story, kind: 'paraphrase', text: 'Talks would resume in May', attribution: 'the Russian president said' } });
+    const statement = (await app.http().get(`/api/statements/${created.body.data.documentId}`).query({ populate: ['speaker', 'mentions'] }).set(auth())).body.data;
+    expect(statement.speaker?.name).toBe('Pavel Orlov');
+    expect(statement.mentions.map((actor: { name: string }) => actor.name)).not.toContain('Russia');
+  });
+
+  test('"Washington", the capital and the state - should link neither, and record both as candidates', async () => {
+    if ((await app.strapi.db.query('api::actor.actor').count({ where: { country: 'US' } })) === 0) {
+      await app.http().post('/api/actors').set(auth()).send({ data: { name: 'United States', kind: 'country' } });
+    }
+    // The state is known by the same short name. (An actor *named* "Washington" would win: the
+    // linker ranks an actor's own name above another's alias.)
+    await app.http().post('/api/actors').set(auth()).send({ data: { name: 'State of Washington', kind: 'government', aliases: [{ name: 'Washington' }] } });
+    const story = (await app.http().post('/api/stories').set(auth()).send({ data: storyInput() })).body.data.documentId;
+    const created = await app.http().post('/api/statements').set(auth()).send({ data: { story, kind: 'paraphrase', text: 'Washington raised its tariffs again' } });
+    const statement = (await app.http().get(`/api/statements/${created.body.data.documentId}`).query({ populate: ['mentions'] }).set(auth())).body.data;
+    expect(statement.mentions.map((actor: { name: string }) => actor.name)).toEqual([]);
+    expect(statement.linkState.ambiguous).toEqual([expect.objectContaining({ phrase: expect.stringMatching(/washington/i), candidates: expect.arrayContaining([expect.any(String), expect.any(String)]) })]);
+  });
+});
