@@ -15,8 +15,8 @@ async function main() {
     const { seedDemoNewsroom } = require(path.join(appContext.distDir, 'src', 'demo', 'seed.js'));
     const report = await seedDemoNewsroom(app);
     console.log(
-      `seed: created ${report.stories} stories, ${report.statements} statements, ${report.actors} actors, ${report.proposals} proposals` +
-        (report.stories + report.actors + report.proposals === 0 ? ' (the demo newsroom was already there)' : '')
+      `seed: created ${report.stories} stories, ${report.statements} statements, ${report.actors} actors, ${report.proposals} proposals, ${report.countries} countries` +
+        (report.stories + report.actors + report.proposals + report.countries === 0 ? ' (the demo newsroom was already there)' : '')
     );
   } finally {
     await app.destroy();

@@ -23,7 +23,7 @@ export default {
       const isEmpty = (await strapi.db.query('api::story.story').count()) === 0 && (await strapi.db.query('api::actor.actor').count()) === 0;
       if (isEmpty) {
         const report = await seedDemoNewsroom(strapi);
-        strapi.log.info(`[newsgraph] demo newsroom loaded: ${report.stories} stories, ${report.statements} statements, ${report.actors} actors, ${report.proposals} proposals`);
+        strapi.log.info(`[newsgraph] demo newsroom loaded: ${report.stories} stories, ${report.statements} statements, ${report.actors} actors, ${report.proposals} proposals, ${report.countries} real countries`);
       }
     }
 

@@ -7,6 +7,8 @@ const ACTOR = 'api::actor.actor';
 const PROPOSAL = 'api::proposal.proposal';
 
 export interface SeedReport {
+  /** Real countries from world-countries (npm run import:countries), created by this call. */
+  countries: number;
   actors: number;
   proposals: number;
   stories: number;
@@ -25,7 +27,12 @@ type Row = { documentId: string };
  */
 export async function seedDemoNewsroom(strapi: Core.Strapi): Promise<SeedReport> {
   const documents = (uid: string) => strapi.documents(uid as DocumentsUid);
-  const report: SeedReport = { actors: 0, proposals: 0, stories: 0, statements: 0 };
+  const report: SeedReport = { countries: 0, actors: 0, proposals: 0, stories: 0, statements: 0 };
+
+  // The real countries first, as `npm run import:countries` makes them: the fictional ones below
+  // (their ISO codes are in the user-assigned ranges) never collide with them.
+  const countries = strapi.plugin('newsgraph').service('countries') as { importAll(): Promise<{ created: number }> };
+  report.countries = (await countries.importAll()).created;
 
   async function findBy(uid: string, field: string, value: string): Promise<Row | null> {
     const found = await documents(uid).findFirst({ filters: { [field]: value }, fields: ['documentId'] } as never);

@@ -94,6 +94,7 @@ describe('The demo newsroom', () => {
     const { seedDemoNewsroom } = require(path.join(TEST_DIST_DIR, 'src', 'demo', 'seed.js'));
     const first = await seedDemoNewsroom(app.strapi);
     expect(first.stories).toBe(2);
+    expect(first.countries).toBe(250);
 
     const actors = await app.strapi.documents('api::actor.actor').findMany({ populate: ['aliases', 'positions'], limit: 1000 });
     const people = actors.filter((actor) => actor.kind === 'person');
@@ -114,7 +115,7 @@ describe('The demo newsroom', () => {
 
     const counts = async () => Promise.all(['api::story.story', 'api::statement.statement', 'api::actor.actor', 'api::proposal.proposal'].map((uid) => app.strapi.db.query(uid as 'api::story.story').count()));
     const before = await counts();
-    expect(await seedDemoNewsroom(app.strapi)).toEqual({ actors: 0, proposals: 0, stories: 0, statements: 0 });
+    expect(await seedDemoNewsroom(app.strapi)).toEqual({ countries: 0, actors: 0, proposals: 0, stories: 0, statements: 0 });
     expect(await counts()).toEqual(before);
 
     const publicStories = await app.http().get('/api/stories');
@@ -134,7 +135,7 @@ describe('Start-up by environment', () => {
       NEWSGRAPH_DEV_ADMIN_PASSWORD: 'Test-Passw0rd-Desk',
     });
     expect(status).toBe(0);
-    expect(report).toMatchObject({ stories: 3, actors: 22, proposals: 4, admins: 1 });
+    expect(report).toMatchObject({ stories: 3, actors: 22 + 250, proposals: 4, admins: 1 });
     expect(output).toContain('desk@newsgraph.test');
     expect(output).toContain('Test-Passw0rd-Desk');
   }, 120_000);

@@ -75,6 +75,12 @@ test('importing every country, twice - should create the missing ones, keep edit
   expect(ukraine.name).toBe('Ukraïna');
   expect(ukraine.aliases.map((alias) => alias.name)).not.toContain('Kyiv');
   expect(await app.strapi.db.query('api::actor.actor').count({ where: { kind: 'country' } })).toBe(existing + first.created + 1);
+
+  // With every country in, demonyms name their countries.
+  const story = (await app.http().post('/api/stories').set(auth()).send({ data: storyInput() })).body.data.documentId;
+  const created = await app.http().post('/api/statements').set(auth()).send({ data: { story, kind: 'paraphrase', text: 'French, British and Italian leaders met on Tuesday' } });
+  const mentions = (await app.http().get(`/api/statements/${created.body.data.documentId}`).query({ populate: 'mentions' }).set(auth())).body.data.mentions;
+  expect(mentions.map((actor: { country: string }) => actor.country).sort()).toEqual(['FR', 'GB', 'IT']);
 }, 300_000);
 
 describe('Countries and the linker\'s rules', () => {

@@ -53,7 +53,7 @@ export const enrichCountries: DocumentMiddlewareFactory = (strapi) => async (con
   const match = findCountry(COUNTRIES, { name, isoCode: (data.country ?? stored?.country) as string | null });
   if (match && 'country' in match) {
     if (!data.country && !stored?.country) data.country = match.country.cca2;
-    const missing = missingCountryAliases(match.country, name, aliases, removed);
+    const missing = missingCountryAliases(match.country, name, aliases, removed, COUNTRIES);
     if (missing.length > 0) data.aliases = [...aliases, ...missing];
   }
   if (removed.length !== (stored?.removedCountryAliases ?? []).length) data.removedCountryAliases = removed;

@@ -2,7 +2,7 @@ import countries from 'world-countries';
 import { countryAliases, findCountry, missingCountryAliases, removedAutomaticAliases, type CountryRecord } from './country-enrichment';
 
 const all = countries as unknown as CountryRecord[];
-const aliasNames = (code: string, actorName: string) => countryAliases(all.find((country) => country.cca2 === code)!, actorName);
+const aliasNames = (code: string, actorName: string) => countryAliases(all.find((country) => country.cca2 === code)!, actorName, all);
 
 describe('findCountry', () => {
   it('finds a country by its common or official name, folded, or by its ISO code', () => {
@@ -67,5 +67,21 @@ describe('removedAutomaticAliases and missingCountryAliases', () => {
     expect(names).not.toContain('Moscow');
     expect(names).not.toContain('Russian');
     expect(missing.every((alias) => alias.automatic === true)).toBe(true);
+  });
+});
+
+describe('shared demonyms', () => {
+  const demonymOf = (code: string) => aliasNames(code, all.find((country) => country.cca2 === code)!.name.common).find((alias) => alias.kind === 'demonym')?.name;
+
+  it('go to the one UN member among the entries that share them', () => {
+    expect(demonymOf('FR')).toBe('French');
+    expect(demonymOf('TF')).toBeUndefined();
+    expect(demonymOf('US')).toBe('American');
+    expect(demonymOf('MP')).toBeUndefined();
+  });
+
+  it('go to each when several are members, to be ambiguous in the linker', () => {
+    expect(demonymOf('CD')).toBe('Congolese');
+    expect(demonymOf('CG')).toBe('Congolese');
   });
 });

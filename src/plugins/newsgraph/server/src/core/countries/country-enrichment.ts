@@ -7,6 +7,7 @@ import { foldPhrase } from '../text-folding';
 export interface CountryRecord {
   cca2: string;
   cca3: string;
+  unMember?: boolean;
   name: { common: string; official: string };
   altSpellings: string[];
   capital: string[];
@@ -79,12 +80,29 @@ export function findCountry(countries: readonly CountryRecord[], actor: { name: 
 }
 
 /**
+ * Whether a country takes its demonym as an alias. Several entries of the data set share some
+ * ("French": France and the French Southern and Antarctic Lands; "American": the United States and
+ * the Northern Mariana Islands): the demonym then goes to the one UN member among them, which is
+ * what the word means in copy. Where none or several are members ("Congolese", "Dominican"), each
+ * gets it, and the linker treats the word as the ambiguous name it is.
+ */
+export function ownsDemonym(country: CountryRecord, everyCountry: readonly CountryRecord[]): boolean {
+  const demonym = country.demonyms?.eng?.m;
+  if (!demonym) return false;
+  const sharing = everyCountry.filter((other) => other.demonyms?.eng?.m === demonym);
+  if (sharing.length <= 1) return true;
+  const members = sharing.filter((other) => other.unMember);
+  return members.length === 1 ? members[0]!.cca2 === country.cca2 : true;
+}
+
+/**
  * The aliases a country actor gets: its common and official names, alternative spellings, names in
  * other languages, the capital as a metonym ("Moscow" said for Russia; "Washington" for the capital
  * "Washington D.C."), and the demonym as a descriptor ("Russian", so that "Russian officials"
  * mentions Russia). Each once (folded), never the actor's own name, never a bare ISO code.
+ * `everyCountry` settles demonyms that several entries share (see ownsDemonym).
  */
-export function countryAliases(country: CountryRecord, actorName: string): CountryAlias[] {
+export function countryAliases(country: CountryRecord, actorName: string, everyCountry: readonly CountryRecord[] = []): CountryAlias[] {
   const aliases: CountryAlias[] = [];
   const seen = new Set([foldPhrase(actorName)]);
   const add = (name: string | undefined, kind: CountryAliasKind, language?: string) => {
@@ -104,7 +122,7 @@ export function countryAliases(country: CountryRecord, actorName: string): Count
     add(capital.replace(/\s+(?:[A-Z]\.){2,}$/, ''), 'capital');
   }
   const english = country.demonyms?.eng;
-  if (english) {
+  if (english && ownsDemonym(country, everyCountry)) {
     add(english.m, 'demonym');
     add(english.f, 'demonym');
   }
@@ -133,9 +151,9 @@ export function removedAutomaticAliases(before: readonly ActorAlias[], after: re
  * The country's aliases an actor lacks, marked automatic: less those it already has (typed by an
  * editor or added before) and those an editor removed, which are never added again.
  */
-export function missingCountryAliases(country: CountryRecord, actorName: string, existing: readonly ActorAlias[], removed: readonly string[]): ActorAlias[] {
+export function missingCountryAliases(country: CountryRecord, actorName: string, existing: readonly ActorAlias[], removed: readonly string[], everyCountry: readonly CountryRecord[] = []): ActorAlias[] {
   const present = new Set([...existing.map((alias) => alias.name), ...removed].map(foldPhrase));
-  return countryAliases(country, actorName)
+  return countryAliases(country, actorName, everyCountry)
     .filter((alias) => !present.has(foldPhrase(alias.name)))
     .map((alias) => ({ name: alias.name, language: alias.language ?? null, automatic: true }));
 }
