@@ -68,6 +68,11 @@ export interface QueueQuery {
   pageSize: number;
 }
 
+/** What a failed request says to show a user: the server's error message, else the error's own. */
+export function errorMessage(error: unknown): string {
+  return isFetchError(error) ? (error.response?.data?.error?.message ?? error.message) : String(error);
+}
+
 export type ActionResult = { ok: true; flag: FlagDetail } | { ok: false; conflict: boolean; message: string };
 
 /** The review routes (DOMAIN.md), through the admin's fetch client, which sends the admin token. */

@@ -1,6 +1,7 @@
 import { Alert, Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
-import { useFetchClient, isFetchError } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../api';
 import { PLUGIN_ID } from '../pluginId';
 import { useTranslate, type TranslationKey } from '../useTranslate';
 
@@ -39,7 +40,7 @@ function StatementLinksContent({ documentId }: { documentId: string }) {
     try {
       setLinks((await get<{ data: StatementLinks }>(`/newsgraph/statements/${documentId}/links`)).data.data);
     } catch (error) {
-      setProblem(isFetchError(error) ? (error.response?.data?.error?.message ?? error.message) : String(error));
+      setProblem(errorMessage(error));
     }
   }, [get, documentId]);
 
@@ -57,7 +58,7 @@ function StatementLinksContent({ documentId }: { documentId: string }) {
       await put(`/newsgraph/statements/${documentId}/link-overrides`, { pin, reject, rejectProposals: links.overrides.rejectProposals });
       setProblem(null);
     } catch (error) {
-      setProblem(isFetchError(error) ? (error.response?.data?.error?.message ?? error.message) : String(error));
+      setProblem(errorMessage(error));
     }
     await load();
   }

@@ -1,6 +1,7 @@
 import { Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
-import { useFetchClient, isFetchError } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../api';
 import { PLUGIN_ID } from '../pluginId';
 import { useTranslate, type TranslationKey } from '../useTranslate';
 
@@ -29,7 +30,7 @@ function StoryOverviewContent({ documentId }: { documentId: string }) {
   const [checking, setChecking] = useState(false);
   const [checked, setChecked] = useState(false);
 
-  const failed = (error: unknown) => setProblem(isFetchError(error) ? (error.response?.data?.error?.message ?? error.message) : String(error));
+  const failed = (error: unknown) => setProblem(errorMessage(error));
 
   const load = useCallback(async () => {
     try {

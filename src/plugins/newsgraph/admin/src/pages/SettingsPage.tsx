@@ -1,8 +1,8 @@
 import { Alert, Box, Button, Field, Flex, NumberInput, ProgressBar, SingleSelect, SingleSelectOption, Toggle, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, isFetchError } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import type { RelinkJob } from '../../../server/src/services/relink';
-import { FLAG_KINDS, SEVERITIES } from '../api';
+import { errorMessage, FLAG_KINDS, SEVERITIES } from '../api';
 import { useTranslate, type TranslationKey } from '../useTranslate';
 
 const SETTINGS = [{ action: 'plugin::newsgraph.settings', subject: null }];
@@ -33,19 +33,18 @@ function Settings() {
   const [message, setMessage] = useState<{ variant: 'success' | 'danger'; text: string } | null>(null);
   const [jobs, setJobs] = useState<RelinkJob[]>([]);
 
-  const failure = (error: unknown) => (isFetchError(error) ? (error.response?.data?.error?.message ?? error.message) : String(error));
 
   useEffect(() => {
     get<{ data: { flags: FlagsSettings } }>('/newsgraph/settings')
       .then((response) => setFlags(response.data.data.flags))
-      .catch((error) => setMessage({ variant: 'danger', text: failure(error) }));
+      .catch((error) => setMessage({ variant: 'danger', text: errorMessage(error) }));
   }, [get]);
 
   const loadJobs = useCallback(async () => {
     try {
       setJobs((await get<{ data: RelinkJob[] }>('/newsgraph/relink')).data.data);
     } catch (error) {
-      setMessage({ variant: 'danger', text: failure(error) });
+      setMessage({ variant: 'danger', text: errorMessage(error) });
     }
   }, [get]);
 
@@ -63,7 +62,7 @@ function Settings() {
       setFlags((await put<{ data: { flags: FlagsSettings } }>('/newsgraph/settings', { flags })).data.data.flags);
       setMessage({ variant: 'success', text: t('settings.saved') });
     } catch (error) {
-      setMessage({ variant: 'danger', text: failure(error) });
+      setMessage({ variant: 'danger', text: errorMessage(error) });
     }
   }
 
@@ -72,7 +71,7 @@ function Settings() {
       await post('/newsgraph/relink', {});
       await loadJobs();
     } catch (error) {
-      setMessage({ variant: 'danger', text: failure(error) });
+      setMessage({ variant: 'danger', text: errorMessage(error) });
     }
   }
 

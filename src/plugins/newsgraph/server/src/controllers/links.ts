@@ -4,6 +4,7 @@ import { ACTOR_UID, FLAG_UID, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../
 import { foldForQuote } from '../core/flags/rules/quote-mismatch';
 import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
+import { workingVersion } from '../core/story-versions';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -66,7 +67,7 @@ export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
     let quoteInStory: boolean | null = null;
     if (statement.kind === 'direct_quote' && statement.story) {
       const versions = (await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: statement.story.documentId }, select: ['body', 'publishedAt'] })) as Array<{ body: string | null; publishedAt: string | null }>;
-      const body = (versions.find((version) => version.publishedAt === null) ?? versions[0])?.body ?? '';
+      const body = workingVersion(versions)?.body ?? '';
       quoteInStory = foldForQuote(body).includes(foldForQuote(statement.text));
     }
     ctx.body = {

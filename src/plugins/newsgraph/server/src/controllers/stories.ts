@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { FLAG_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import { getService } from '../strapi/get-service';
+import { workingVersion } from '../core/story-versions';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -31,7 +32,7 @@ export const storiesController = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { actors: { select: ['documentId', 'name'] }, proposals: { select: ['documentId', 'title'] } },
     })) as StoryRow[];
     // The draft is what the editor is looking at; a published-only story has just its published version.
-    const story = versions.find((version) => version.publishedAt === null) ?? versions[0];
+    const story = workingVersion(versions);
     if (!story) throw new errors.NotFoundError(`No story ${documentId}`);
     const statements = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({
       where: { story: { documentId } },

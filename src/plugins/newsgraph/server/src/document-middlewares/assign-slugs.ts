@@ -4,6 +4,7 @@ import { NEWSROOM_CONTENT_TYPES } from '../constants';
 import { isPlainObject, type DocumentData, type ModelSpec } from '../core/model-spec';
 import { firstFreeSlug, isDerivedSlug, toSlug } from '../core/slug';
 import { createModelLookup, type DocumentMiddlewareFactory } from '../strapi/types';
+import { workingVersion } from '../core/story-versions';
 
 const SLUGGED_TYPES = new Set<string>(NEWSROOM_CONTENT_TYPES);
 
@@ -85,7 +86,7 @@ export const assignSlugs: DocumentMiddlewareFactory = (strapi) => {
         where: { documentId },
         select: [field.name, field.targetField, 'publishedAt'],
       });
-      const current = versions.find((row: Record<string, unknown>) => row.publishedAt === null) ?? versions[0];
+      const current = workingVersion(versions as Array<Record<string, unknown>>);
       const currentSlug = typeof current?.[field.name] === 'string' ? (current[field.name] as string) : '';
       const currentSource = typeof current?.[field.targetField] === 'string' ? (current[field.targetField] as string) : '';
       // Documents without Draft & Publish are stored published, so only a story that was never

@@ -9,6 +9,7 @@ import { scoreClaim } from '../core/claims/claim-scorer';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
 import { getService } from '../strapi/get-service';
 import { columnOf, currentKnex, tableOf } from '../strapi/types';
+import { workingVersion } from '../core/story-versions';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
@@ -122,7 +123,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: storyId }, select: ['body', 'sourceUrl', 'publishedAt'] })) as Array<{ body: string | null; sourceUrl: string | null; publishedAt: string | null }>)
       : [];
     // The draft is what editors are working on; a published-only story has just its published version.
-    const story = versions.find((version) => version.publishedAt === null) ?? versions[0] ?? null;
+    const story = workingVersion(versions) ?? null;
     const score = statement.checkWorthiness === null ? null : Number(statement.checkWorthiness);
     return {
       storyId,
@@ -258,7 +259,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const versions = flag.storyDocumentId
         ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: flag.storyDocumentId }, select: ['body', 'publishedAt'] })) as Array<{ body: string | null; publishedAt: string | null }>)
         : [];
-      const body = (versions.find((version) => version.publishedAt === null) ?? versions[0])?.body ?? null;
+      const body = workingVersion(versions)?.body ?? null;
       const earlier = statement.speaker
         ? ((await strapi.db.query(FLAG_UID as QueryUid).findMany({
             where: { status: 'resolved', verdict: { $notNull: true }, statement: { speaker: { documentId: statement.speaker.documentId }, documentId: { $ne: statement.documentId } } },

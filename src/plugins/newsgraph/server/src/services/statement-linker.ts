@@ -7,6 +7,7 @@ import { foldPhrase } from '../core/text-folding';
 import { getService } from '../strapi/get-service';
 import { columnOf, currentKnex, tableOf } from '../strapi/types';
 import type { IndexSignature } from './link-index';
+import { workingVersion } from '../core/story-versions';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -220,7 +221,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const guessedActors = guess && !guess.consultedStoryActors ? [...new Set([guess.speaker, ...guess.mentions].filter((id): id is string => Boolean(id)))] : [];
       const storyRows = storyId ? await storyVersionsWithSignature(storyId, guessedActors) : [];
       const storyVersions: StoryVersion[] = storyRows.map(({ id, storyDate, publishedAt }) => ({ id, storyDate: toIsoDate(storyDate), publishedAt: toIsoDate(publishedAt) }));
-      const story = storyVersions.find((version) => version.publishedAt === null) ?? storyVersions[0] ?? null;
+      const story = workingVersion(storyVersions) ?? null;
       const onDate = story?.storyDate ?? saidAt;
       if (storyId) rememberStoryDate(storyId, story?.storyDate ?? null);
 
