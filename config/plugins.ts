@@ -31,8 +31,15 @@ export default ({ env }: { env: Env }) => ({
     enabled: true,
     resolve: './src/plugins/newsgraph',
     config: {
-      // The author and publisher of the ClaimReview JSON-LD (GET /api/newsgraph/claim-reviews/:id).
-      claimReview: { name: env('NEWSGRAPH_NEWSROOM_NAME', 'Newsgraph newsroom'), url: env('NEWSGRAPH_NEWSROOM_URL', '') || null },
+      // The author and publisher of the ClaimReview JSON-LD (GET /api/newsgraph/claim-reviews[/:id]),
+      // and the public page of each fact check: {slug}, {storyDocumentId} and {documentId} (the
+      // statement's) are filled in, e.g. https://news.example/{slug}#claim-{documentId}. Unset: the
+      // newsroom URL + /stories/{slug}#claim-{documentId}.
+      claimReview: {
+        name: env('NEWSGRAPH_NEWSROOM_NAME', 'Newsgraph newsroom'),
+        url: env('NEWSGRAPH_NEWSROOM_URL', '') || null,
+        urlPattern: env('NEWSGRAPH_CLAIM_REVIEW_URL_PATTERN', '') || null,
+      },
     },
   },
 });

@@ -1,15 +1,31 @@
 #!/usr/bin/env node
 /**
- * `npm run claims:fit`: fits the check-worthiness model (logistic regression over the cues and word
- * n-grams of core/claims/claim-features.ts) on the labelled sentences in
- * ../shared/data/checkworthiness (or CHECKWORTHINESS_DATA), evaluates it on a split held out from
- * fitting, and writes core/claims/claim-model.json with the figures.
+ * `npm run claims:fit`: fits the check-worthiness model (logistic regression over the cues, word
+ * n-grams, character n-grams and part-of-speech / entity-type n-grams of
+ * core/claims/claim-features.ts) on the labelled sentences in
+ * ../shared/data/checkworthiness (or CHECKWORTHINESS_DATA), and reports it honestly against two
+ * plain baselines measured in the same run, on the same held-out debates:
+ *   - "length": longer sentences first;
+ *   - "number, then length": sentences with a number first, longer first within each group.
  *
- * Settings (epochs, learning rate) are chosen on a validation fifth carved out of the fitting data.
- * Held out, never fitted on nor used to choose anything: every fifth CLEF debate (sorted by file name, 10 of 50) and the
- * ClaimBuster sentences whose sentence_id is a multiple of 5. Reported as the field does: MAP of the
- * ranking within each held-out debate, and F1 of the positive class on held-out ClaimBuster at the
- * model's threshold (chosen for F1 on the fitted ClaimBuster sentences).
+ * The split is by debate, never by sentence, fixed and written into the model:
+ *   - CLEF: the 50 files sorted by name; file i goes to fit when i % 10 < 6, to validation when
+ *     i % 10 is 6 or 7, to held-out when it is 8 or 9 (30 / 10 / 10 debates).
+ *   - ClaimBuster has no debate id, but sentence_id runs in order through each debate, so blocks of
+ *     1,000 consecutive ids stand in for debates: block b = floor(sentence_id / 1000) goes to fit,
+ *     validation or held-out by the same rule on b % 10.
+ *   - The two data sets share some debates: a sentence that both hold in different splits is dropped
+ *     from the earlier split (fitting before validation before held-out; held-out loses nothing).
+ * Every setting (feature families, optimizer, L2, learning rate, epochs, weight of each data set,
+ * minimum document frequency, and the threshold) is chosen on the validation split, with the model
+ * fitted on the fit split. The shipped model is then refitted with those settings on fit and
+ * validation together, its threshold kept from validation; the held-out split is scored once, at the
+ * end, for it and each baseline. `--validation-only` stops before the held-out split is scored.
+ * Intervals: 95% percentile bootstrap, resampling held-out debates (CLEF) or blocks (ClaimBuster).
+ *
+ * Also reported: AP on the labelled wire-style statements of data/wire-statements-checkworthiness.tsv
+ * (written for this project by the labelling guide in docs/check-worthiness.md; evaluation only, never
+ * fitted on), with an interval that resamples their invented stories.
  *
  * The data is read, never copied: only the weights are shipped.
  */
@@ -20,29 +36,51 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
 const DATA = process.env.CHECKWORTHINESS_DATA || path.join(ROOT, '..', 'shared', 'data', 'checkworthiness');
+const WIRE = path.join(ROOT, 'data', 'wire-statements-checkworthiness.tsv');
 const MODEL_FILE = path.join(ROOT, 'src', 'plugins', 'newsgraph', 'server', 'src', 'core', 'claims', 'claim-model.json');
 const CORE = path.join(ROOT, 'src', 'plugins', 'newsgraph', 'dist', 'server', 'core', 'claims');
-const { analyse, CLAIM_CUES, ngramsOf } = require(path.join(CORE, 'claim-features.js'));
+const { analyse, CLAIM_CUES, ngramsOf, charGramsOf, posGramsOf } = require(path.join(CORE, 'claim-features.js'));
 const { createClaimScorer } = require(path.join(CORE, 'claim-scorer.js'));
 
-/** n-grams seen in fewer training sentences than this are left out: they would only fit noise. */
-const MIN_DOCUMENT_FREQUENCY = Number(process.env.CLAIMS_FIT_MIN_DF || 3);
-const L2 = Number(process.env.CLAIMS_FIT_L2 || 1e-5);
-/** n-gram weights smaller than this are dropped from the shipped model (they change no ranking). */
-const PRUNE_BELOW = Number(process.env.CLAIMS_FIT_PRUNE || 0.01);
+/** Shipped weights smaller than this (after folding in the IDF) are dropped: they move no ranking. */
+const PRUNE_BELOW = 0.02;
+const BOOTSTRAP_ROUNDS = 2000;
+/** Validation is read at these epochs of each fit, so the number of epochs is chosen too. */
+const EPOCH_CHECKPOINTS = [3, 6, 10];
+/**
+ * The settings tried, on validation only (each read at 3, 6 and 10 epochs). A first pass, with the
+ * fitting split alone and no part-of-speech family, chose character n-grams over words alone and the
+ * rate 0.003 over 0.01 and 0.03, minimum document frequency 3 over 5, L2 1e-6 over 1e-5; this grid
+ * keeps that setting as a reference and adds the part-of-speech / entity-type family, smaller rates,
+ * more weight on ClaimBuster, and AdaGrad (which at rates 0.05 and 0.2 did far worse still).
+ */
+const ALL = ['cues', 'words', 'chars', 'pos'];
+const GRID = [
+  { families: ['cues', 'words', 'chars'], minDocumentFrequency: 3, l2: 1e-6, learningRate: 0.003 },
+  { families: ['cues', 'words', 'pos'], minDocumentFrequency: 3, l2: 1e-6, learningRate: 0.003 },
+  ...[0.0005, 0.001, 0.003].map((learningRate) => ({ families: ALL, minDocumentFrequency: 3, l2: 1e-6, learningRate })),
+  { families: ALL, minDocumentFrequency: 3, l2: 1e-5, learningRate: 0.001 },
+  { families: ALL, minDocumentFrequency: 3, l2: 1e-6, learningRate: 0.001, claimBusterShare: 0.6 },
+  { families: ALL, minDocumentFrequency: 3, l2: 1e-6, learningRate: 0.003, claimBusterShare: 0.7 },
+  ...[0.005, 0.015].map((learningRate) => ({ families: ALL, optimizer: 'adagrad', minDocumentFrequency: 3, l2: 1e-5, learningRate })),
+];
 
-let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+function makeRandom(seed) {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+const splitOf = (index) => (index % 10 < 6 ? 'fit' : index % 10 < 8 ? 'validation' : 'heldOut');
 
 function loadClef() {
   const folder = path.join(DATA, 'clef2020-task5-train');
   const files = fs.readdirSync(folder).filter((file) => file.endsWith('.tsv')).sort();
   const rows = [];
-  files.forEach((file, fileIndex) => {
+  files.forEach((file, index) => {
     for (const line of fs.readFileSync(path.join(folder, file), 'utf8').split('\n')) {
       const parts = line.split('\t');
       if (parts.length < 4) continue;
-      rows.push({ source: 'clef', debate: file, debateIndex: fileIndex, text: parts[2], label: Number(parts[3]) === 1 ? 1 : 0, heldOut: fileIndex % 5 === 4 });
+      rows.push({ source: 'clef', group: file, split: splitOf(index), text: parts[2], label: Number(parts[3]) === 1 ? 1 : 0 });
     }
   });
   return rows;
@@ -50,7 +88,22 @@ function loadClef() {
 
 function loadClaimBuster() {
   const items = JSON.parse(fs.readFileSync(path.join(DATA, 'claimbuster-train.json'), 'utf8'));
-  return items.map((item) => ({ source: 'claimbuster', id: item.sentence_id, text: item.text, label: Number(item.label) === 1 ? 1 : 0, heldOut: item.sentence_id % 5 === 0 }));
+  return items.map((item) => {
+    const block = Math.floor(item.sentence_id / 1000);
+    return { source: 'claimbuster', group: `ids ${block * 1000}-${block * 1000 + 999}`, split: splitOf(block), text: item.text, label: Number(item.label) === 1 ? 1 : 0 };
+  });
+}
+
+/** data/wire-statements-checkworthiness.tsv: story, text, kind, attribution, label (header line first). */
+function loadWire() {
+  if (!fs.existsSync(WIRE)) return [];
+  const [, ...lines] = fs.readFileSync(WIRE, 'utf8').split('\n');
+  return lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [story, text, kind, attribution, label] = line.split('\t');
+      return { source: 'wire', group: story, text, kind, attribution, label: Number(label) === 1 ? 1 : 0 };
+    });
 }
 
 /** Cue values and n-grams of every row, computed once for all fits. */
@@ -58,58 +111,144 @@ function featurize(rows) {
   for (const row of rows) {
     const sentence = analyse(row.text);
     row.cues = CLAIM_CUES.map((cue) => cue.value(sentence));
-    row.gramTexts = ngramsOf(sentence);
+    row.words = ngramsOf(sentence);
+    row.chars = charGramsOf(sentence);
+    row.pos = posGramsOf(sentence);
+    row.length = sentence.tokens.length;
   }
 }
 
-function fit(training, vocabularySize, { epochs, learningRate }) {
+/** Per family, a vocabulary of n-grams seen in at least `minDf` fitting sentences, with their IDF. */
+function vocabularyOf(training, family, minDf) {
+  const frequency = new Map();
+  for (const row of training) for (const gram of row[family]) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
+  const index = new Map();
+  const idf = [];
+  for (const [gram, count] of frequency) {
+    if (count < minDf) continue;
+    index.set(gram, idf.length);
+    idf.push(Math.log((training.length + 1) / (count + 1)) + 1);
+  }
+  return { index, idf: Float64Array.from(idf) };
+}
+
+/**
+ * A row as a sparse vector: each n-gram family's IDF values scaled by 1 / sqrt(its number of n-grams
+ * in the sentence, known or not), which the shipped scorer reproduces without the vocabulary.
+ */
+function encode(row, vocabularies) {
+  const indices = [];
+  const values = [];
+  let offset = 0;
+  for (const { family, index, idf } of vocabularies) {
+    const scale = row[family].length === 0 ? 0 : 1 / Math.sqrt(row[family].length);
+    for (const gram of row[family]) {
+      const position = index.get(gram);
+      if (position === undefined) continue;
+      indices.push(offset + position);
+      values.push(idf[position] * scale);
+    }
+    offset += idf.length;
+  }
+  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+/**
+ * Logistic regression by SGD with a decaying rate. One bias per data set: CLEF (1% positives) and
+ * ClaimBuster (25%) label on different scales, so each keeps its own prior. Each data set weighs its
+ * positives and negatives alike, and the two data sets weigh alike in all.
+ */
+function fitModel(training, setting, onCheckpoint) {
+  const vocabularies = setting.families
+    .filter((family) => family !== 'cues')
+    .map((family) => ({ family, ...vocabularyOf(training, family, setting.minDocumentFrequency) }));
+  const size = vocabularies.reduce((sum, vocabulary) => sum + vocabulary.idf.length, 0);
+  const useCues = setting.families.includes('cues');
+  for (const row of training) row.vector = encode(row, vocabularies);
+  const weights = new Float64Array(size);
   const cueWeights = new Float64Array(CLAIM_CUES.length);
-  const gramWeights = new Float64Array(vocabularySize);
-  const cueSquares = new Float64Array(CLAIM_CUES.length).fill(1e-8);
-  const gramSquares = new Float64Array(vocabularySize).fill(1e-8);
-  let bias = 0;
-  let biasSquares = 1e-8;
-  // Each data set weighs its positives and negatives alike: CLEF has 1% positives, ClaimBuster 25%.
-  const weightOf = new Map();
+  const bias = { clef: 0, claimbuster: 0 };
+  const rowWeight = new Map();
+  const claimBusterShare = setting.claimBusterShare ?? 0.5;
   for (const source of ['clef', 'claimbuster']) {
     const rows = training.filter((row) => row.source === source);
-    const positiveRate = rows.filter((row) => row.label === 1).length / rows.length;
-    weightOf.set(`${source}:1`, Math.min(20, 0.5 / positiveRate));
-    weightOf.set(`${source}:0`, 0.5 / (1 - positiveRate));
+    const positives = rows.filter((row) => row.label === 1).length;
+    const share = (training.length * (source === 'claimbuster' ? claimBusterShare : 1 - claimBusterShare)) / rows.length;
+    rowWeight.set(`${source}:1`, Math.min(20, (0.5 * rows.length) / positives) * share);
+    rowWeight.set(`${source}:0`, ((0.5 * rows.length) / (rows.length - positives)) * share);
   }
+  const random = makeRandom(7);
   const order = training.map((_, index) => index);
-  for (let epoch = 0; epoch < epochs; epoch += 1) {
+  const model = { vocabularies, weights, cueWeights, bias, useCues };
+  // AdaGrad: a rate per weight that shrinks with the squared gradients it has seen, so rare n-grams
+  // keep learning while common ones settle. Otherwise plain SGD with a rate decaying by epoch.
+  const adagrad = setting.optimizer === 'adagrad';
+  const squares = adagrad ? { weights: new Float64Array(size), cues: new Float64Array(CLAIM_CUES.length), bias: { clef: 0, claimbuster: 0 } } : null;
+  const step = (gradient, squaresOf, key, rate) => {
+    if (!adagrad) return rate * gradient;
+    squaresOf[key] += gradient * gradient;
+    return (rate * gradient) / Math.sqrt(squaresOf[key] + 1e-8);
+  };
+  const lastEpoch = Math.max(...EPOCH_CHECKPOINTS.filter((epoch) => epoch <= (setting.epochs ?? Infinity)));
+  for (let epoch = 1; epoch <= lastEpoch; epoch += 1) {
     for (let index = order.length - 1; index > 0; index -= 1) {
       const other = Math.floor(random() * (index + 1));
       [order[index], order[other]] = [order[other], order[index]];
     }
+    const rate = adagrad ? setting.learningRate : setting.learningRate / epoch;
     for (const rowIndex of order) {
       const row = training[rowIndex];
-      let sum = bias;
-      row.cues.forEach((value, cue) => (sum += cueWeights[cue] * value));
-      for (const gram of row.grams) sum += gramWeights[gram];
-      const predicted = 1 / (1 + Math.exp(-sum));
-      const error = (predicted - row.label) * weightOf.get(`${row.source}:${row.label}`);
-      // AdaGrad: rare n-grams keep a larger step than frequent ones.
-      biasSquares += error * error;
-      bias -= (learningRate / Math.sqrt(biasSquares)) * error;
-      row.cues.forEach((value, cue) => {
-        if (value === 0) return;
-        const gradient = error * value + L2 * cueWeights[cue];
-        cueSquares[cue] += gradient * gradient;
-        cueWeights[cue] -= (learningRate / Math.sqrt(cueSquares[cue])) * gradient;
-      });
-      for (const gram of row.grams) {
-        const gradient = error + L2 * gramWeights[gram];
-        gramSquares[gram] += gradient * gradient;
-        gramWeights[gram] -= (learningRate / Math.sqrt(gramSquares[gram])) * gradient;
+      const error = (sigmoid(rawScore(model, row)) - row.label) * rowWeight.get(`${row.source}:${row.label}`);
+      bias[row.source] -= step(error, squares?.bias, row.source, rate);
+      if (useCues) row.cues.forEach((value, cue) => (cueWeights[cue] -= step(error * value + setting.l2 * cueWeights[cue], squares?.cues, cue, rate)));
+      const { indices, values } = row.vector;
+      for (let position = 0; position < indices.length; position += 1) {
+        const feature = indices[position];
+        weights[feature] -= step(error * values[position] + setting.l2 * weights[feature], squares?.weights, feature, rate);
       }
     }
+    if (EPOCH_CHECKPOINTS.includes(epoch) && onCheckpoint) onCheckpoint(epoch, model);
   }
-  return { bias, cueWeights, gramWeights };
+  return model;
+}
+
+const sigmoid = (value) => 1 / (1 + Math.exp(-value));
+
+/** The log-odds without the bias, from the fitting arrays (used only while choosing settings). */
+function rawScore(model, row) {
+  let sum = model.bias[row.source] ?? model.bias.claimbuster;
+  if (model.useCues) row.cues.forEach((value, cue) => (sum += model.cueWeights[cue] * value));
+  const { indices, values } = row.vector;
+  for (let position = 0; position < indices.length; position += 1) sum += model.weights[indices[position]] * values[position];
+  return sum;
+}
+
+/** The model as shipped: IDF folded into the weights, small weights pruned, ClaimBuster's bias. */
+function shippable(model) {
+  const families = {};
+  let offset = 0;
+  for (const { family, index, idf } of model.vocabularies) {
+    const weights = {};
+    for (const [gram, position] of index) {
+      const weight = model.weights[offset + position] * idf[position];
+      if (Math.abs(weight) >= PRUNE_BELOW) weights[gram] = Number(weight.toFixed(3));
+    }
+    families[family] = weights;
+    offset += idf.length;
+  }
+  return {
+    version: 2,
+    bias: model.bias.claimbuster,
+    cues: Object.fromEntries(CLAIM_CUES.map((cue, index) => [cue.id, Number(model.cueWeights[index].toFixed(4))])),
+    ngrams: families.words ?? {},
+    chargrams: families.chars ?? {},
+    ...(families.pos ? { posgrams: families.pos } : {}),
+    threshold: 0.5,
+  };
 }
 
 function averagePrecision(scored) {
+  // Ties keep the data's order (the sort is stable), the same for the model and the baselines.
   const ranked = [...scored].sort((a, b) => b.score - a.score);
   let hits = 0;
   let sum = 0;
@@ -121,108 +260,237 @@ function averagePrecision(scored) {
   return hits === 0 ? null : sum / hits;
 }
 
-function f1At(scored, threshold) {
-  let truePositives = 0;
-  let falsePositives = 0;
-  let falseNegatives = 0;
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** Mean over groups (debates) of the AP within each group; groups with no positive are skipped. */
+function meanAveragePrecision(scored) {
+  const byGroup = groupBy(scored);
+  return mean([...byGroup.values()].map(averagePrecision).filter((value) => value !== null));
+}
+
+function groupBy(rows) {
+  const groups = new Map();
+  for (const row of rows) {
+    if (!groups.has(row.group)) groups.set(row.group, []);
+    groups.get(row.group).push(row);
+  }
+  return groups;
+}
+
+function counts(scored, threshold) {
+  const result = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
   for (const row of scored) {
     const predicted = row.score >= threshold;
-    if (predicted && row.label === 1) truePositives += 1;
-    else if (predicted) falsePositives += 1;
-    else if (row.label === 1) falseNegatives += 1;
+    if (predicted && row.label === 1) result.truePositives += 1;
+    else if (predicted) result.falsePositives += 1;
+    else if (row.label === 1) result.falseNegatives += 1;
   }
-  return truePositives === 0 ? 0 : (2 * truePositives) / (2 * truePositives + falsePositives + falseNegatives);
+  return result;
 }
 
-/** Fits a model on `training` with one setting; its threshold is the best F1 on its own ClaimBuster rows. */
-function buildModel(training, setting) {
-  const frequency = new Map();
-  for (const row of training) for (const gram of row.gramTexts) frequency.set(gram, (frequency.get(gram) ?? 0) + 1);
-  const vocabulary = new Map();
-  for (const [gram, count] of frequency) if (count >= MIN_DOCUMENT_FREQUENCY) vocabulary.set(gram, vocabulary.size);
-  for (const row of training) row.grams = row.gramTexts.map((gram) => vocabulary.get(gram)).filter((index) => index !== undefined);
+const f1Of = ({ truePositives, falsePositives, falseNegatives }) => (truePositives === 0 ? 0 : (2 * truePositives) / (2 * truePositives + falsePositives + falseNegatives));
 
-  const { bias, cueWeights, gramWeights } = fit(training, vocabulary.size, setting);
-  const ngrams = {};
-  for (const [gram, index] of vocabulary) if (Math.abs(gramWeights[index]) >= PRUNE_BELOW) ngrams[gram] = Number(gramWeights[index].toFixed(3));
-  const cues = Object.fromEntries(CLAIM_CUES.map((cue, index) => [cue.id, Number(cueWeights[index].toFixed(4))]));
-  const model = { version: 1, bias: Number(bias.toFixed(4)), cues, ngrams, threshold: 0.5 };
-
-  const score = createClaimScorer(model);
-  const scored = training.filter((row) => row.source === 'claimbuster').map((row) => ({ label: row.label, score: score(row.text).score }));
-  let best = { threshold: 0.5, f1: -1 };
-  for (let threshold = 0.05; threshold < 0.96; threshold += 0.01) {
-    const f1 = f1At(scored, threshold);
-    if (f1 > best.f1) best = { threshold: Number(threshold.toFixed(2)), f1 };
-  }
-  model.threshold = best.threshold;
-  return { model, candidates: vocabulary.size };
+/** The threshold with the best positive-class F1 on `scored`: halfway between two neighbouring scores. */
+function bestThreshold(scored) {
+  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  const positives = ranked.filter((row) => row.label === 1).length;
+  let truePositives = 0;
+  let best = { f1: -1, threshold: Infinity };
+  ranked.forEach((row, rank) => {
+    if (row.label === 1) truePositives += 1;
+    const next = ranked[rank + 1];
+    if (next && next.score === row.score) return;
+    const f1 = (2 * truePositives) / (rank + 1 + positives);
+    if (f1 > best.f1) best = { f1, threshold: next ? (row.score + next.score) / 2 : row.score };
+  });
+  return best;
 }
 
-/** MAP over the CLEF debates and positive-class F1 over the ClaimBuster sentences of `rows`. */
-function evaluate(model, rows) {
-  // The shipped scorer, not the training arrays, scores the evaluation: what is measured is what ships.
+/** 2.5th and 97.5th percentiles of `statistic` over resamples of the groups, with replacement. */
+function bootstrap(groups, statistic) {
+  const random = makeRandom(11);
+  const values = [];
+  for (let round = 0; round < BOOTSTRAP_ROUNDS; round += 1) {
+    const sample = groups.map(() => groups[Math.floor(random() * groups.length)]);
+    values.push(statistic(sample));
+  }
+  values.sort((a, b) => a - b);
+  return [values[Math.floor(0.025 * BOOTSTRAP_ROUNDS)], values[Math.floor(0.975 * BOOTSTRAP_ROUNDS)]].map(round4);
+}
+
+const round4 = (value) => Number(value.toFixed(4));
+const NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|percent|half|twice|double)\b/i;
+
+/** The rankers compared: the model (through the shipped scorer) and the two baselines. */
+function rankers(model) {
   const score = createClaimScorer(model);
-  const scored = rows.map((row) => ({ ...row, score: score(row.text).score }));
-  const debates = [...new Set(scored.filter((row) => row.source === 'clef').map((row) => row.debate))];
-  const precisions = debates.map((debate) => averagePrecision(scored.filter((row) => row.debate === debate))).filter((value) => value !== null);
-  const claimBuster = scored.filter((row) => row.source === 'claimbuster');
   return {
-    map: precisions.reduce((sum, value) => sum + value, 0) / precisions.length,
-    debates: debates.length,
-    f1: f1At(claimBuster, model.threshold),
-    claimBusterSentences: claimBuster.length,
+    model: (row) => score(row.text).score,
+    length: (row) => row.length,
+    numberThenLength: (row) => (NUMBER.test(row.text) ? 100000 : 0) + row.length,
   };
 }
 
-/** Settings tried; chosen on a validation split carved out of the fitting data, never on the held-out one. */
-const SETTINGS = [
-  { epochs: 5, learningRate: 0.005 },
-  { epochs: 5, learningRate: 0.01 },
-  { epochs: 10, learningRate: 0.01 },
-  { epochs: 10, learningRate: 0.02 },
-  { epochs: 5, learningRate: 0.05 },
-];
+/** MAP per ranker on CLEF rows, with a bootstrap over debates, and the paired difference to the model. */
+function reportMap(rows, rankerSet) {
+  const perDebate = [...groupBy(rows).values()].map((debate) =>
+    Object.fromEntries(Object.entries(rankerSet).map(([name, rank]) => [name, averagePrecision(debate.map((row) => ({ label: row.label, score: rank(row) })))]))
+  ).filter((debate) => debate.model !== null);
+  const result = { debates: perDebate.length };
+  for (const name of Object.keys(rankerSet)) {
+    result[name] = { map: round4(mean(perDebate.map((debate) => debate[name]))), interval: bootstrap(perDebate, (sample) => mean(sample.map((debate) => debate[name]))) };
+    if (name !== 'model') result[name].modelMinusThis = bootstrap(perDebate, (sample) => mean(sample.map((debate) => debate.model - debate[name])));
+  }
+  return result;
+}
+
+/** Positive-class F1 (at thresholds chosen on validation) and AP per ranker on ClaimBuster rows, with a bootstrap over blocks. */
+function reportF1(rows, rankerSet, thresholds) {
+  const blocks = [...groupBy(rows).values()];
+  const result = { sentences: rows.length, blocks: blocks.length };
+  for (const [name, rank] of Object.entries(rankerSet)) {
+    const perBlock = blocks.map((block) => counts(block.map((row) => ({ label: row.label, score: rank(row) })), thresholds[name]));
+    const pooled = (sample) => f1Of(sample.reduce((sum, block) => ({ truePositives: sum.truePositives + block.truePositives, falsePositives: sum.falsePositives + block.falsePositives, falseNegatives: sum.falseNegatives + block.falseNegatives })));
+    const scored = rows.map((row) => ({ label: row.label, score: rank(row) }));
+    result[name] = { f1: round4(pooled(perBlock)), interval: bootstrap(perBlock, pooled), threshold: round4(thresholds[name]), ap: round4(averagePrecision(scored)) };
+  }
+  return result;
+}
+
+/** AP per ranker on the wire statements, with a bootstrap over their invented stories. */
+function reportWire(rows, rankerSet) {
+  if (rows.length === 0) return null;
+  const stories = [...groupBy(rows).values()];
+  const result = { statements: rows.length, checkWorthy: rows.filter((row) => row.label === 1).length, stories: stories.length };
+  for (const [name, rank] of Object.entries(rankerSet)) {
+    const scoredStories = stories.map((story) => story.map((row) => ({ label: row.label, score: rank(row) })));
+    result[name] = { ap: round4(averagePrecision(scoredStories.flat())), interval: bootstrap(scoredStories, (sample) => averagePrecision(sample.flat()) ?? 0) };
+  }
+  return result;
+}
+
+const show = (value) => value.toFixed(3);
+const describe = (setting) =>
+  `${setting.families.join('+')}, ${setting.optimizer ?? 'sgd'}, min df ${setting.minDocumentFrequency}, L2 ${setting.l2}, rate ${setting.learningRate}, ClaimBuster share ${setting.claimBusterShare ?? 0.5}, ${setting.epochs} epochs`;
+const showInterval = ([low, high]) => `[${show(low)}, ${show(high)}]`;
+
+const SPLIT_ORDER = { fit: 0, validation: 1, heldOut: 2 };
+const normalizedText = (text) => text.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+
+/**
+ * The two data sets share debates (ClaimBuster's 2012 and 2016 presidential debates are CLEF files
+ * too), and the split of one does not follow the other's: the same sentence can sit in a CLEF fitting
+ * debate and a held-out ClaimBuster block. Such a pair (same text, six words or more, different data
+ * sets and splits) keeps its later-split member, the one that is scored, and drops the other from
+ * fitting or validation. Held-out rows are never dropped.
+ */
+function dropCrossDataSetDuplicates(rows) {
+  const latest = new Map();
+  for (const row of rows) {
+    const key = normalizedText(row.text);
+    if (key.split(' ').length < 6) continue;
+    const id = `${row.source}\t${key}`;
+    latest.set(id, Math.max(latest.get(id) ?? -1, SPLIT_ORDER[row.split]));
+  }
+  const dropped = { fit: 0, validation: 0 };
+  const kept = rows.filter((row) => {
+    const key = normalizedText(row.text);
+    if (key.split(' ').length < 6) return true;
+    const other = latest.get(`${row.source === 'clef' ? 'claimbuster' : 'clef'}\t${key}`);
+    if (other === undefined || other <= SPLIT_ORDER[row.split]) return true;
+    dropped[row.split] += 1;
+    return false;
+  });
+  return { kept, dropped };
+}
+
+/** --validation-only: choose settings and stop, never scoring the held-out split (for trying settings). */
+const VALIDATION_ONLY = process.argv.includes('--validation-only');
 
 function main() {
   const started = Date.now();
-  const rows = [...loadClef(), ...loadClaimBuster()];
-  featurize(rows);
-  const training = rows.filter((row) => !row.heldOut);
-  const heldOut = rows.filter((row) => row.heldOut);
+  const { kept: rows, dropped } = dropCrossDataSetDuplicates([...loadClef(), ...loadClaimBuster()]);
+  const wire = loadWire();
+  featurize([...rows, ...(VALIDATION_ONLY ? [] : wire)]);
+  const fit = rows.filter((row) => row.split === 'fit');
+  const validation = rows.filter((row) => row.split === 'validation');
+  const heldOut = rows.filter((row) => row.split === 'heldOut');
+  console.log(`claims:fit: dropped ${dropped.fit} fitting and ${dropped.validation} validation sentences that the other data set holds in a later split`);
+  const grid = process.env.CLAIMS_FIT_GRID && VALIDATION_ONLY ? JSON.parse(process.env.CLAIMS_FIT_GRID) : GRID;
+  const debatesOf = (split) => [...new Set(rows.filter((row) => row.source === 'clef' && row.split === split).map((row) => row.group))];
+  console.log(`claims:fit: ${fit.length} sentences to fit, ${validation.length} to choose settings, ${heldOut.length} held out`);
 
-  // Validation inside the fitting data: one more fifth of the debates and of ClaimBuster.
-  const isValidation = (row) => (row.source === 'clef' ? row.debateIndex % 5 === 3 : row.id % 5 === 1);
-  const inner = training.filter((row) => !isValidation(row));
-  const validation = training.filter(isValidation);
-  let chosen = null;
-  for (const setting of SETTINGS) {
-    const { model } = buildModel(inner, setting);
-    const result = evaluate(model, validation);
-    // MAP and F1 live on different scales (0.1 against 0.6); each is taken relative to its best.
-    console.log(`  validation: ${setting.epochs} epochs at rate ${setting.learningRate}: MAP ${result.map.toFixed(3)}, F1 ${result.f1.toFixed(3)}`);
-    setting.result = result;
+  // 1. Settings, on validation only: MAP over the validation debates and best F1 on validation ClaimBuster.
+  const trials = [];
+  for (const setting of grid) {
+    fitModel(fit, setting, (epochs, model) => {
+      for (const row of validation) row.vector = encode(row, model.vocabularies);
+      const scored = validation.map((row) => ({ source: row.source, group: row.group, label: row.label, score: rawScore(model, row) }));
+      const map = meanAveragePrecision(scored.filter((row) => row.source === 'clef'));
+      const { f1 } = bestThreshold(scored.filter((row) => row.source === 'claimbuster'));
+      trials.push({ setting: { ...setting, epochs }, map, f1 });
+      console.log(`  validation: ${describe({ ...setting, epochs })}: MAP ${show(map)}, best F1 ${show(f1)}`);
+    });
   }
-  const bestMap = Math.max(...SETTINGS.map((setting) => setting.result.map));
-  const bestF1 = Math.max(...SETTINGS.map((setting) => setting.result.f1));
-  for (const setting of SETTINGS) {
-    const merit = setting.result.map / bestMap + setting.result.f1 / bestF1;
-    if (!chosen || merit > chosen.merit) chosen = { setting, merit };
+  // MAP and F1 live on different scales (0.1 against 0.8): each is taken relative to its best.
+  const bestMap = Math.max(...trials.map((trial) => trial.map));
+  const bestF1 = Math.max(...trials.map((trial) => trial.f1));
+  const chosen = trials.reduce((best, trial) => (trial.map / bestMap + trial.f1 / bestF1 > best.map / bestMap + best.f1 / bestF1 ? trial : best));
+  console.log(`chosen on validation: ${describe(chosen.setting)}`);
+  if (VALIDATION_ONLY) {
+    console.log(`--validation-only: held-out not scored, model not written (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return;
   }
 
-  const { model, candidates } = buildModel(training, chosen.setting);
-  const result = evaluate(model, heldOut);
+  // 2. The threshold: the model fitted on the fit split with those settings is scored on validation
+  // ClaimBuster through the shipped scorer, and the threshold with the best F1 there is kept (the
+  // baselines' thresholds too, the same way).
+  const validationModel = shippable(fitModel(fit, chosen.setting));
+  const validationClaimBuster = validation.filter((row) => row.source === 'claimbuster');
+  const thresholds = {};
+  for (const [name, rank] of Object.entries(rankers(validationModel))) thresholds[name] = bestThreshold(validationClaimBuster.map((row) => ({ label: row.label, score: rank(row) }))).threshold;
+  // 3. The shipped model: refitted with the same settings on fit and validation together (more
+  // debates to learn from; nothing is chosen any more). Its bias moves by the log-odds of the
+  // threshold chosen on validation, so that the threshold is 0.5: the unverified_claim flag, which
+  // fires at 0.5, then fires where the model's F1 was best on validation.
+  const model = shippable(fitModel([...fit, ...validation], chosen.setting));
+  const logit = (probability) => Math.log(probability / (1 - probability));
+  model.bias = Number((model.bias - logit(thresholds.model)).toFixed(4));
+  thresholds.model = 0.5;
+  const shipped = rankers(model);
+
+  // 4. Held-out, once, for the model and the baselines alike.
+  const clef = reportMap(heldOut.filter((row) => row.source === 'clef'), shipped);
+  const claimBuster = reportF1(heldOut.filter((row) => row.source === 'claimbuster'), shipped, thresholds);
+  const wireReport = reportWire(wire, shipped);
+
   model.fitted = {
-    setting: { epochs: chosen.setting.epochs, learningRate: chosen.setting.learningRate, l2: L2, minDocumentFrequency: MIN_DOCUMENT_FREQUENCY },
-    data: { clefDebates: { fitted: 50 - result.debates, heldOut: result.debates }, fittedSentences: training.length, heldOutSentences: heldOut.length },
-    vocabulary: { candidates, shipped: Object.keys(model.ngrams).length },
-    heldOut: { clefMap: Number(result.map.toFixed(4)), claimBusterPositiveF1: Number(result.f1.toFixed(4)), claimBusterSentences: result.claimBusterSentences },
+    split: {
+      rule: 'CLEF files sorted by name, ClaimBuster blocks of 1,000 consecutive sentence ids: index % 10 < 6 fit, 6-7 validation, 8-9 held-out',
+      clefDebates: { fit: debatesOf('fit').length, validation: debatesOf('validation').length, heldOut: debatesOf('heldOut') },
+      sentences: { fit: fit.length, validation: validation.length, heldOut: heldOut.length },
+      droppedAsCrossDataSetDuplicates: dropped,
+    },
+    shippedModelFittedOn: 'fit and validation splits together, with the settings and threshold chosen on validation',
+    chosenOnValidation: { ...chosen.setting, validationMap: round4(chosen.map), validationBestF1: round4(chosen.f1), tried: trials.length },
+    vocabulary: { words: Object.keys(model.ngrams).length, chars: Object.keys(model.chargrams).length, pos: Object.keys(model.posgrams ?? {}).length, pruneBelow: PRUNE_BELOW },
+    heldOut: { clef, claimBuster },
+    wireStatements: wireReport,
   };
   fs.writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 1)}\n`);
-  console.log(`claims:fit: ${training.length} sentences fitted (${chosen.setting.epochs} epochs at rate ${chosen.setting.learningRate}), ${heldOut.length} held out; ${Object.keys(model.ngrams).length} n-gram weights kept of ${candidates}`);
-  console.log(`held-out CLEF MAP over ${result.debates} debates: ${result.map.toFixed(3)}`);
-  console.log(`held-out ClaimBuster positive-class F1 at threshold ${model.threshold}: ${result.f1.toFixed(3)} (${result.claimBusterSentences} sentences)`);
-  console.log(`wrote ${path.relative(ROOT, MODEL_FILE)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  console.log(`\nheld-out CLEF, MAP over ${clef.debates} debates (95% bootstrap over debates):`);
+  for (const name of Object.keys(shipped)) {
+    const difference = clef[name].modelMinusThis ? `; model minus this ${showInterval(clef[name].modelMinusThis)}` : '';
+    console.log(`  ${name.padEnd(17)} ${show(clef[name].map)} ${showInterval(clef[name].interval)}${difference}`);
+  }
+  console.log(`held-out ClaimBuster, ${claimBuster.sentences} sentences in ${claimBuster.blocks} blocks (95% bootstrap over blocks), thresholds chosen on validation:`);
+  for (const name of Object.keys(shipped)) console.log(`  ${name.padEnd(17)} positive-class F1 ${show(claimBuster[name].f1)} ${showInterval(claimBuster[name].interval)}, AP ${show(claimBuster[name].ap)}`);
+  if (wireReport) {
+    console.log(`wire statements (${wireReport.statements}, ${wireReport.checkWorthy} check-worthy, ${wireReport.stories} stories; evaluation only), AP (95% bootstrap over stories):`);
+    for (const name of Object.keys(shipped)) console.log(`  ${name.padEnd(17)} ${show(wireReport[name].ap)} ${showInterval(wireReport[name].interval)}`);
+  }
+  console.log(`wrote ${path.relative(ROOT, MODEL_FILE)} (${Object.keys(model.ngrams).length} word and ${Object.keys(model.chargrams).length} character n-gram weights) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 main();

@@ -235,3 +235,58 @@ test('an editor - should pin and reject links in the statement side panel, and s
     await editor.context.close();
   }
 });
+
+test("a fact-checker's day - should find an earlier fact-check beside a repeated claim, apply it, and see the verdict marked as on earlier text when the words change", async () => {
+  const chief = await adminApi('chief');
+  const imported = await chief('POST', '/newsgraph/fact-checks/import', {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: 'https://factcheck.example/grain-exports-halved',
+    claimReviewed: 'Grain exports from the northern ports fell by 42 percent last year',
+    datePublished: '2026-02-03',
+    author: { '@type': 'Organization', name: 'Harbour Fact Check' },
+    reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'False' },
+  });
+  expect(imported.status).toBe(200);
+  const token = (await chief('POST', '/admin/api-tokens', { name: `e2e-day-${Date.now()}`, type: 'full-access', lifespan: null })).body.data.accessKey as string;
+  const rest = async (method: string, route: string, data: Record<string, unknown>) => {
+    const response = await fetch(`${state().url}${route}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ data }) });
+    return (await response.json()) as { data: { documentId: string; verification: string } };
+  };
+  const story = await rest('POST', '/api/stories', { title: 'Port workers strike over pay', storyDate: '2026-06-02T00:00:00.000Z', sourceUrl: 'https://example.org/wire/ports', body: 'Nothing here.' });
+  const said = 'Last year grain exports from the northern ports fell by 42 percent, the minister said';
+  const statement = await rest('POST', '/api/statements', { story: story.data.documentId, kind: 'paraphrase', text: said, attribution: 'the transport minister said', sourceUrl: 'https://example.org/q/ports' });
+
+  const checker = await loggedIn(browser, 'checker');
+  try {
+    await openDesk(checker.page);
+    await chooseFilter(checker.page, 'Kind', 'Repeats a checked claim');
+    await checker.page.getByTestId('queue-row').filter({ hasText: 'grain exports from the northern ports' }).first().click();
+    const detail = checker.page.getByTestId('flag-detail');
+    const earlier = detail.getByTestId('earlier-verdict').first();
+    await earlier.waitFor();
+    await expect(earlier.innerText()).resolves.toMatch(/Harbour Fact Check/);
+    await earlier.getByRole('button', { name: 'Apply this verdict' }).click();
+    await checker.page.getByTestId('flag-status').filter({ hasText: 'Resolved' }).waitFor();
+    await expect(checker.page.getByTestId('flag-verification').innerText()).resolves.toBe('False');
+    await expect(detail.getByTestId('flag-verdict').innerText()).resolves.toMatch(/factcheck\.example\/grain-exports-halved/);
+    await screenshot(checker.page, 'fact-check-earlier-verdict');
+
+    // An editor corrects the figure: the verdict no longer stands for these words.
+    const changed = await rest('PUT', `/api/statements/${statement.data.documentId}`, { text: said.replace('42 percent', '24 percent') });
+    expect(changed.data.verification).toBe('unverified');
+    const flags = await chief('GET', `/newsgraph/flags?kind=repeats_checked_claim&story=${story.data.documentId}`);
+    await checker.page.goto(`${state().url}/admin/plugins/newsgraph?flag=${flags.body.data[0].documentId}`);
+    await checker.page.getByTestId('flag-detail').waitFor({ timeout: 60_000 });
+    await expect(checker.page.getByTestId('flag-status').textContent()).resolves.toBe('Open');
+    const onEarlier = checker.page.getByTestId('verdict-on-earlier-text');
+    await onEarlier.waitFor();
+    await expect(onEarlier.getByTestId('diff-removed').innerText()).resolves.toMatch(/42/);
+    await expect(onEarlier.getByTestId('diff-added').innerText()).resolves.toMatch(/24/);
+    await expect(checker.page.getByTestId('history-text-change').innerText()).resolves.toMatch(/Earlier verdict: False/);
+    await screenshot(checker.page, 'fact-check-earlier-text');
+    expect(checker.dialogs).toEqual([]);
+  } finally {
+    await checker.context.close();
+  }
+});

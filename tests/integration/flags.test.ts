@@ -96,7 +96,7 @@ test('a resolved flag - should open again when the statement text changes, and n
   await app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { text: `${text}, officials added` } });
   const reopened = (await flagsOf(statement)).find((flag) => flag.kind === 'unverified_claim')!;
   expect(reopened.status).toBe('open');
-  expect((await eventsOf(reopened)).pop()).toMatchObject({ from: 'resolved', to: 'open', note: 'the statement text changed after resolution' });
+  expect((await eventsOf(reopened)).pop()).toMatchObject({ from: 'resolved', to: 'open', note: 'text changed after the verdict', judgedText: text, changedText: `${text}, officials added` });
 });
 
 test('a statement moved to another story - should take its flags to that story, and out of the first one\'s publish guard', async () => {

@@ -236,41 +236,6 @@ describe('Publishing and webhooks', () => {
   });
 });
 
-describe('ClaimReview', () => {
-  test('GET /api/newsgraph/claim-reviews/:id - should publish ClaimReview JSON-LD of a rated statement of a published story, and 404 otherwise', async () => {
-    const speaker = await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Ilse Marten', kind: 'person', wikidataId: 'Q4115189' } });
-    // A draft: REST creates published documents, the Document Service drafts.
-    const storyId = (await app.strapi.documents('api::story.story').create({ data: storyInput({ sourceUrl: 'https://example.org/wire' }) as never })).documentId;
-    const { statement, flag } = await flaggedClaim(storyId);
-    await app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { speaker: speaker.body.data.documentId } });
-    const read = await app.http().get(`/api/statements/${statement}`).set(auth());
-    const path = `/api/newsgraph/claim-reviews/${statement}`;
-
-    // Unrated, then rated but unpublished: nothing to see.
-    expect((await app.http().get(path)).status).toBe(404);
-    const current = await app.http().get(`/newsgraph/flags/${flag.documentId}`).set(as('factChecker'));
-    await app.http().post(`/newsgraph/flags/${flag.documentId}/resolve`).set(as('factChecker')).send({ version: current.body.data.version, verdict: 'false', note: 'customs data' });
-    expect((await app.http().get(path)).status).toBe(404);
-
-    await app.strapi.documents('api::story.story').publish({ documentId: storyId });
-    const review = await app.http().get(path);
-    expect(review.status).toBe(200);
-    expect(review.headers['content-type']).toContain('application/ld+json');
-    expect(review.body).toMatchObject({
-      '@context': 'https://schema.org',
-      '@type': 'ClaimReview',
-      claimReviewed: read.body.data.text,
-      reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: 'False' },
-      itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Ilse Marten', sameAs: 'https://www.wikidata.org/wiki/Q4115189' }, appearance: { url: 'https://example.org/q' } },
-      author: { '@type': 'Organization', name: expect.any(String) },
-      publisher: { '@type': 'Organization', name: expect.any(String) },
-    });
-    expect(review.body.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(review.body.itemReviewed.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect((await app.http().get('/api/newsgraph/claim-reviews/no-such-statement')).status).toBe(404);
-  });
-});
-
 describe('The queue counts', () => {
   type CountsByStatus = Record<string, number>;
   /** The flags counted afresh, straight from the table, per status. */
@@ -326,7 +291,7 @@ describe('A flag in context', () => {
     const { sentence, quote } = detail.context.story;
     expect(sentence).toBe('"Grain exports rose by 12 percent in May," Mira Kolb told reporters on Friday.');
     expect(sentence.slice(quote.start, quote.end)).toBe('Grain exports rose by 12 percent in May');
-    expect(detail.context.scoreReasons).toContain('contains a quantity');
+    expect(detail.context.scoreReasons).toContain('states a percentage, rate or proportion');
     expect(detail.context.speakerVerdicts).toEqual([{ verdict: 'false', text: 'Grain imports fell by 30 percent in April', resolvedAt: expect.any(String) }]);
   });
 });

@@ -1,72 +1,10 @@
 import { useFetchClient, isFetchError } from '@strapi/strapi/admin';
 import { useCallback, useMemo } from 'react';
 
-export const FLAG_STATUSES = ['open', 'in_review', 'resolved', 'dismissed', 'obsolete'] as const;
-export const FLAG_KINDS = ['unverified_claim', 'unknown_speaker', 'ambiguous_actor', 'quote_mismatch', 'anonymous_source', 'single_source_number', 'missing_source'] as const;
-export const SEVERITIES = ['low', 'medium', 'high'] as const;
-export const VERDICTS = ['accurate', 'mostly_accurate', 'misleading', 'false', 'unsupported', 'unverifiable', 'not_a_claim'] as const;
-
-export type FlagStatus = (typeof FLAG_STATUSES)[number];
-
-export interface QueueFlag {
-  documentId: string;
-  kind: string;
-  severity: string;
-  status: FlagStatus;
-  reason: string | null;
-  score: number | string | null;
-  version: number;
-  verdict: string | null;
-  note: string | null;
-  evidence: Array<{ url: string; title?: string | null }> | null;
-  createdAt: string;
-  statement: { documentId: string; text: string; kind: string | null; attribution: string | null; verification: string | null; checkWorthiness: number | string | null; speaker: { documentId: string; name: string } | null } | null;
-  story: { documentId: string; title: string } | null;
-  assignee: { id: number; firstname: string | null; lastname: string | null } | null;
-}
-
-export interface FlagEvent {
-  from: FlagStatus | null;
-  to: FlagStatus;
-  note: string | null;
-  createdAt: string;
-  actor: { id: number; firstname: string | null; lastname: string | null } | null;
-}
-
-export interface FlagContext {
-  story: { sentence: string; quote: { start: number; end: number } | null } | null;
-  mentions: Array<{ documentId: string; name: string }>;
-  scoreReasons: string[];
-  speakerVerdicts: Array<{ verdict: string; text: string; resolvedAt: string }>;
-}
-
-export interface FlagDetail extends QueueFlag {
-  events: FlagEvent[];
-  context: FlagContext;
-}
-
-export interface QueuePage {
-  data: QueueFlag[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; byStatus: Record<FlagStatus, number> };
-}
-
-export interface QueueFacets {
-  stories: Array<{ documentId: string; title: string }>;
-  assignees: Array<{ id: number; name: string }>;
-  actors: Array<{ documentId: string; name: string }>;
-}
-
-export interface QueueQuery {
-  status?: string;
-  story?: string;
-  actor?: string;
-  kind?: string;
-  severity?: string;
-  assignee?: string;
-  sort: 'score' | 'age';
-  page: number;
-  pageSize: number;
-}
+// The server's enums and answer shapes, declared once for both halves of the plugin.
+export { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, VERDICTS, TEXT_CHANGED_AFTER_VERDICT } from '../../server/src/contracts/review';
+export type { EarlierVerdict, FlagDetail, FlagEvent, FlagStatus, QueueFacets, QueueFlag, QueuePage, QueueQuery } from '../../server/src/contracts/review';
+import type { FlagDetail, QueueFacets, QueuePage, QueueQuery, ReviewAction } from '../../server/src/contracts/review';
 
 /** What a failed request says to show a user: the server's error message, else the error's own. */
 export function errorMessage(error: unknown): string {
@@ -92,7 +30,7 @@ export function useReviewApi() {
   const flag = useCallback(async (documentId: string): Promise<FlagDetail> => (await get<{ data: FlagDetail }>(`/newsgraph/flags/${documentId}`)).data.data, [get]);
 
   const act = useCallback(
-    async (documentId: string, action: 'claim' | 'resolve' | 'dismiss' | 'reopen', body: Record<string, unknown>): Promise<ActionResult> => {
+    async (documentId: string, action: ReviewAction, body: Record<string, unknown>): Promise<ActionResult> => {
       try {
         const response = await post<{ data: FlagDetail }>(`/newsgraph/flags/${documentId}/${action}`, body);
         return { ok: true, flag: response.data.data };

@@ -14,6 +14,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'settings').applyStored();
   await getService(strapi, 'flags').ensureIndexes();
   await getService(strapi, 'flag-counts').ensureCounting();
+  // Verdicts given before they recorded their words are bound now, or taken back.
+  const verdicts = await getService(strapi, 'review').bindLegacyVerdicts();
+  if (verdicts.bound + verdicts.takenBack > 0) strapi.log.info(`[newsgraph] verdicts bound to their words: ${verdicts.bound}; taken back (their words changed since): ${verdicts.takenBack}`);
   // Webhooks may subscribe to flags (Settings > Webhooks); payload: { flag, statement, story }.
   const webhookStore = strapi.get('webhookStore') as { addAllowedEvent(key: string, value: string): void };
   webhookStore.addAllowedEvent('NEWSGRAPH_FLAG_OPENED', 'newsgraph.flag.opened');

@@ -27,3 +27,6 @@ export const RELINK_JOB_UID = 'plugin::newsgraph.relink-job';
 /** Flags and their append-only audit trail (../shared/DOMAIN.md). */
 export const FLAG_UID = 'plugin::newsgraph.flag';
 export const REVIEW_EVENT_UID = 'plugin::newsgraph.review-event';
+
+/** Fact-checks published elsewhere, imported from ClaimReview (issue 12). */
+export const FACT_CHECK_UID = 'plugin::newsgraph.fact-check';

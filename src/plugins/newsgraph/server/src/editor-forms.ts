@@ -71,7 +71,7 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
       [['saidAt', 6], ['medium', 6]],
       [['sourceUrl', 6], ['mentions', 6]],
       [['proposals', 6], ['verification', 6]],
-      [['checkWorthiness', 4]],
+      [['checkWorthiness', 4], ['verifiedText', 8]],
       [['evidence', 12]],
       [['linkOverrides', 12]],
       [['linkState', 12]],
@@ -93,6 +93,11 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
       proposals: { label: 'Proposals', mainField: 'title' },
       verification: { label: 'Verification' },
       checkWorthiness: { label: 'Check-worthiness', description: 'Computed by Newsgraph (0 to 1).', editable: false },
+      verifiedText: {
+        label: 'Verdict given on',
+        description: 'Written by Newsgraph: the words the verification was given on. Changing the words sends the verification back to unverified.',
+        editable: false,
+      },
       evidence: { label: 'Evidence' },
       linkOverrides: {
         label: 'Link overrides',

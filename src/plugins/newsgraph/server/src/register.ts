@@ -1,5 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { ACTOR_UID, FLAG_UID, RELINK_JOB_UID, REVIEW_EVENT_UID } from './constants';
+import { ACTOR_UID, FACT_CHECK_UID, FLAG_UID, RELINK_JOB_UID, REVIEW_EVENT_UID } from './constants';
 import { DOCUMENT_MIDDLEWARES } from './document-middlewares';
 import type { GraphqlConfig } from './config';
 import { graphqlProtection } from './graphql/limits';
@@ -50,8 +50,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     // Relink jobs are the plugin's own bookkeeping, read through its admin routes, not an API.
     // Flags and review events reach GraphQL only through the review queue (issue 5), never through
-    // generated queries that a full-access token or a misconfigured role could read.
-    for (const uid of [RELINK_JOB_UID, FLAG_UID, REVIEW_EVENT_UID]) strapi.plugin('graphql').service('extension').shadowCRUD(uid).disable();
+    // generated queries that a full-access token or a misconfigured role could read. Imported
+    // fact-checks reach it only as the earlier verdicts a flag shows; they are changed by imports.
+    for (const uid of [RELINK_JOB_UID, FLAG_UID, REVIEW_EVENT_UID, FACT_CHECK_UID]) strapi.plugin('graphql').service('extension').shadowCRUD(uid).disable();
     // The plugin's own memory of the automatic aliases editors deleted: not an API field.
     strapi.plugin('graphql').service('extension').shadowCRUD(ACTOR_UID).field('removedCountryAliases').disable();
   }

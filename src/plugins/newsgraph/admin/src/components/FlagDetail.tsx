@@ -1,7 +1,9 @@
 import { Alert, Badge, Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useState } from 'react';
-import { VERDICTS, type FlagDetail as Flag, type ActionResult } from '../api';
+import { VERDICTS, TEXT_CHANGED_AFTER_VERDICT, type FlagDetail as Flag, type ActionResult, type EarlierVerdict } from '../api';
+import { sameVerdictText } from '../../../server/src/core/flags/review-workflow';
 import { useTranslate, type TranslationKey } from '../useTranslate';
+import { TextDiff } from './TextDiff';
 
 type Action = 'claim' | 'resolve' | 'dismiss' | 'reopen';
 
@@ -52,6 +54,8 @@ export function FlagDetail({ flag, canReview, onAction }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const open = flag.status === 'open' || flag.status === 'in_review';
+  // A verdict stays visible after its words changed, marked as given on earlier text.
+  const verdictOnEarlierText = Boolean(flag.verdict && flag.textAtResolution !== null && flag.statement && !sameVerdictText(flag.textAtResolution, flag.statement.text));
 
   async function run(action: Action, body: Record<string, unknown>) {
     setBusy(true);
@@ -122,9 +126,15 @@ export function FlagDetail({ flag, canReview, onAction }: Props) {
           </Box>
         </Flex>
         {flag.verdict ? (
-          <Box>
+          <Box data-testid="flag-verdict">
             <Typography variant="sigma" textColor="neutral600">{t('detail.verdict')}</Typography>
             <Typography tag="p">{t(`verdict.${flag.verdict}` as TranslationKey)}{flag.note ? ` – ${flag.note}` : ''}</Typography>
+            {verdictOnEarlierText ? (
+              <Box data-testid="verdict-on-earlier-text">
+                <Badge>{t('detail.onEarlierText')}</Badge>
+                <TextDiff before={flag.textAtResolution ?? ''} after={flag.statement?.text ?? ''} label={t('detail.textDiff')} />
+              </Box>
+            ) : null}
             {(flag.evidence ?? []).map((item) => (
               <Typography key={item.url} tag="p" variant="pi">{item.title ? `${item.title}: ${item.url}` : item.url}</Typography>
             ))}
@@ -139,6 +149,31 @@ export function FlagDetail({ flag, canReview, onAction }: Props) {
                 {t(`verdict.${item.verdict}` as TranslationKey)}: {item.text}
               </Typography>
             ))}
+          </Box>
+        ) : null}
+
+        {flag.kind === 'repeats_checked_claim' && flag.earlierVerdicts?.length ? (
+          <Box data-testid="earlier-verdicts">
+            <Typography variant="sigma" textColor="neutral600">{t('detail.earlierVerdicts')}</Typography>
+            <Box tag="ol" paddingTop={2}>
+              {flag.earlierVerdicts.map((item: EarlierVerdict) => (
+                <Box tag="li" key={`${item.source}:${item.documentId}`} paddingBottom={2} data-testid="earlier-verdict">
+                  <Typography tag="p" variant="omega">“{item.text}”</Typography>
+                  <Typography tag="p" variant="pi" textColor="neutral600">
+                    {t('detail.earlierVerdict', { rating: item.rating, by: item.publisher ?? t('detail.thisNewsroom'), similarity: item.similarity.toFixed(2), date: item.date ?? '–' })}
+                    {item.url ? ` · ${item.url}` : ''}
+                  </Typography>
+                  {canReview && open ? (
+                    <Button size="S" variant="success" disabled={busy} onClick={() => run('resolve', { apply: { source: item.source, documentId: item.documentId }, text: flag.statement?.text })}>
+                      {t('action.applyEarlier')}
+                    </Button>
+                  ) : null}
+                </Box>
+              ))}
+            </Box>
+            {canReview && open ? (
+              <Button variant="tertiary" disabled={busy} onClick={() => run('dismiss', { notSameClaim: true })}>{t('action.notSameClaim')}</Button>
+            ) : null}
           </Box>
         ) : null}
 
@@ -177,7 +212,7 @@ export function FlagDetail({ flag, canReview, onAction }: Props) {
               <Field.Hint />
             </Field.Root>
             <Flex gap={2}>
-              <Button variant="success" disabled={busy || !verdict} onClick={() => run('resolve', { verdict, note, evidence: readEvidence(evidence) })}>{t('action.saveVerdict')}</Button>
+              <Button variant="success" disabled={busy || !verdict} onClick={() => run('resolve', { verdict, note, evidence: readEvidence(evidence), text: flag.statement?.text })}>{t('action.saveVerdict')}</Button>
               <Button variant="tertiary" onClick={() => setForm(null)}>{t('action.cancel')}</Button>
             </Flex>
           </Flex>
@@ -209,7 +244,16 @@ export function FlagDetail({ flag, canReview, onAction }: Props) {
                     who: name(event.actor) || t('history.system'),
                   })}
                 </Typography>
-                {event.note ? <Typography tag="p" variant="pi" textColor="neutral600">{event.note}</Typography> : null}
+                {event.note ? <Typography tag="p" variant="pi" textColor="neutral600">{event.note === TEXT_CHANGED_AFTER_VERDICT ? t('history.textChanged') : event.note}</Typography> : null}
+                {event.verdict && event.judgedText !== null && event.changedText === null ? (
+                  <Typography tag="p" variant="pi" textColor="neutral600">{t('history.verdictOn', { verdict: t(`verdict.${event.verdict}` as TranslationKey), text: event.judgedText })}</Typography>
+                ) : null}
+                {event.judgedText !== null && event.changedText !== null ? (
+                  <Box data-testid="history-text-change">
+                    {event.verdict ? <Typography tag="p" variant="pi">{t('history.earlierVerdict', { verdict: t(`verdict.${event.verdict}` as TranslationKey) })}</Typography> : null}
+                    <TextDiff before={event.judgedText} after={event.changedText} label={t('detail.textDiff')} />
+                  </Box>
+                ) : null}
               </Box>
             ))}
           </Box>

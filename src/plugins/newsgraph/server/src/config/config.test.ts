@@ -16,4 +16,12 @@ describe('newsgraph config validator', () => {
     expect(() => config.validator({ ...config.default, linkng: true })).toThrow('unknown key "linkng"');
     expect(() => config.validator({ ...config.default, linking: 'no' })).toThrow('"linking" must be true or false');
   });
+
+  it('validator - should stop start-up on a ClaimReview url pattern that is not http(s) or does not name the story', () => {
+    const withClaimReview = (claimReview: Record<string, unknown>) => ({ ...config.default, claimReview: { ...config.default.claimReview, ...claimReview } });
+    expect(() => config.validator(withClaimReview({ urlPattern: 'https://news.example/{slug}#claim-{documentId}' }))).not.toThrow();
+    expect(() => config.validator(withClaimReview({ urlPattern: 'https://news.example/claims/{documentId}' }))).toThrow('claimReview.urlPattern must contain {slug} or {storyDocumentId}');
+    expect(() => config.validator(withClaimReview({ urlPattern: 'news.example/{slug}' }))).toThrow('claimReview.urlPattern must be an absolute http(s) URL');
+    expect(() => config.validator(withClaimReview({ urlPatern: 'https://news.example/{slug}' }))).toThrow('claimReview.urlPatern is not a setting');
+  });
 });

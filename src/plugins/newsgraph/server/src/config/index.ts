@@ -1,4 +1,5 @@
 import { DEFAULT_FLAGS_CONFIG, readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
+import { checkUrlPattern, type ClaimReviewConfig } from '../core/claims/claim-review';
 
 /**
  * The plugin's configuration (config/plugins.ts, key `newsgraph.config`). Checked by `validator`,
@@ -12,8 +13,11 @@ export interface NewsgraphConfig {
   linking: boolean;
   /** Flag rules (on or off, severity, threshold) and review guards: see core/flags/flag-config.ts. */
   flags: FlagsConfig;
-  /** Who publishes the ClaimReview JSON-LD: its author and publisher. */
-  claimReview: { name: string; url: string | null };
+  /**
+   * Who publishes the ClaimReview JSON-LD (its author and publisher), and the public page of each fact
+   * check (`urlPattern`): see core/claims/claim-review.ts.
+   */
+  claimReview: ClaimReviewConfig;
   graphql: GraphqlConfig;
 }
 
@@ -33,7 +37,7 @@ export interface GraphqlConfig {
 const defaults: NewsgraphConfig = {
   linking: true,
   flags: DEFAULT_FLAGS_CONFIG,
-  claimReview: { name: 'Newsgraph newsroom', url: null },
+  claimReview: { name: 'Newsgraph newsroom', url: null, urlPattern: null },
   graphql: {
     batchRelations: true,
     // Generous for real pages (docs/graphql.md's largest example costs about a tenth of maxCost),
@@ -54,10 +58,17 @@ export default {
     if (typeof config.linking !== 'boolean') throw new Error('newsgraph config: "linking" must be true or false');
     const { problems } = readFlagsConfig(config.flags);
     if (problems.length > 0) throw new Error(`newsgraph config: ${problems.join('; ')}`);
-    const claimReview = config.claimReview as { name?: unknown; url?: unknown } | undefined;
+    const claimReview = config.claimReview as Record<string, unknown> | undefined;
     if (!claimReview || typeof claimReview.name !== 'string' || claimReview.name.trim() === '') throw new Error('newsgraph config: claimReview.name must name the newsroom');
+    for (const key of Object.keys(claimReview)) {
+      if (!(key in defaults.claimReview)) throw new Error(`newsgraph config: claimReview.${key} is not a setting (known: ${Object.keys(defaults.claimReview).join(', ')})`);
+    }
     if (claimReview.url !== null && claimReview.url !== undefined && (typeof claimReview.url !== 'string' || !/^https?:\/\//.test(claimReview.url))) {
       throw new Error('newsgraph config: claimReview.url must be an http(s) URL or null');
+    }
+    if (claimReview.urlPattern !== null && claimReview.urlPattern !== undefined) {
+      const problem = checkUrlPattern(claimReview.urlPattern);
+      if (problem) throw new Error(`newsgraph config: claimReview.urlPattern ${problem}, e.g. https://news.example/{slug}#claim-{documentId}`);
     }
     const graphql = config.graphql as { batchRelations?: unknown; limits?: Record<string, unknown> } | undefined;
     if (!graphql || typeof graphql.batchRelations !== 'boolean') throw new Error('newsgraph config: graphql.batchRelations must be true or false');

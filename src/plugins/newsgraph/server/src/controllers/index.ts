@@ -1,4 +1,5 @@
 import { claimReviewsController } from './claim-reviews';
+import { factChecksController } from './fact-checks';
 import { flagsController } from './flags';
 import { linksController } from './links';
 import { reviewQueueController } from './review-queue';
@@ -7,6 +8,7 @@ import { storiesController } from './stories';
 
 export const controllers = {
   'claim-reviews': claimReviewsController,
+  'fact-checks': factChecksController,
   flags: flagsController,
   links: linksController,
   'review-queue': reviewQueueController,

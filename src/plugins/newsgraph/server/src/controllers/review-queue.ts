@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { readFlagListQuery, ReviewInputError } from '../core/flags/review-input';
+import { readFlagListQuery } from '../core/flags/review-input';
 import { ADMIN_REVIEWER_STRATEGY } from '../core/request-audience';
 import { getService } from '../strapi/get-service';
+import { checkedInput } from '../strapi/checked-input';
+import { queuePageBody } from './flags';
 
 interface KoaContext {
   query: Record<string, unknown>;
@@ -18,18 +19,8 @@ interface KoaContext {
  */
 export const reviewQueueController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: KoaContext) {
-    let query;
-    try {
-      query = readFlagListQuery(ctx.query);
-    } catch (error) {
-      if (error instanceof ReviewInputError) throw new errors.ValidationError(error.message);
-      throw error;
-    }
+    const query = checkedInput(() => readFlagListQuery(ctx.query));
     const me = ctx.state.auth?.strategy?.name === ADMIN_REVIEWER_STRATEGY ? (ctx.state.user?.id ?? null) : null;
-    const page = await getService(strapi, 'flags').queue(query, me);
-    ctx.body = {
-      data: page.rows,
-      meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(page.total / query.pageSize), total: page.total }, byStatus: page.byStatus },
-    };
+    ctx.body = queuePageBody(await getService(strapi, 'review-queue').page(query, me));
   },
 });

@@ -1,4 +1,5 @@
 import { assignSlugs } from './assign-slugs';
+import { bindVerdicts } from './bind-verdicts';
 import { enrichCountries } from './enrich-countries';
 import { guardPublication } from './guard-publication';
 import { linkStatements } from './link-statements';
@@ -15,7 +16,8 @@ import type { DocumentMiddlewareFactory } from '../strapi/types';
  * Sanitation comes before validation so that lengths and formats are checked on what will be stored;
  * country actors get their aliases from a trusted data set after validation, before the actor's
  * change relinks statements; slugs are made from the sanitized title; linking and claim scoring read the sanitized text
- * and write their own computed fields after validation; visibility only concerns reads.
+ * and write their own computed fields after validation; a verdict is bound to the words being saved before
+ * the flags are evaluated on them; visibility only concerns reads.
  */
 export const DOCUMENT_MIDDLEWARES: ReadonlyArray<DocumentMiddlewareFactory> = [
   sanitizeFields,
@@ -25,6 +27,7 @@ export const DOCUMENT_MIDDLEWARES: ReadonlyArray<DocumentMiddlewareFactory> = [
   guardPublication,
   linkStatements,
   scoreClaims,
+  bindVerdicts,
   raiseFlags,
   relinkOnActorChange,
   restrictPublicReads,

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACTOR_UID, STORY_UID } from '../constants';
-import { readFlagListQuery, ReviewInputError } from '../core/flags/review-input';
+import { readFlagListQuery } from '../core/flags/review-input';
+import { checkedInput } from '../strapi/checked-input';
 import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES } from '../core/flags/flag-types';
 import { ADMIN_REVIEWER_STRATEGY, isPublicContentApiRequest } from '../core/request-audience';
 import { currentRequest } from '../strapi/types';
@@ -73,6 +74,12 @@ export const NEWSGRAPH_TYPE_DEFS = /* GraphQL */ `
     from: ReviewFlagStatus
     to: ReviewFlagStatus!
     note: String
+    "A resolution's verdict, or the verdict standing when its words changed"
+    verdict: String
+    "The words a verdict judged"
+    judgedText: String
+    "For 'text changed after the verdict': the words that replaced the judged ones"
+    changedText: String
     "The fact-checker's name; empty for the plugin's own changes"
     by: String
     createdAt: DateTime!
@@ -90,6 +97,10 @@ export const NEWSGRAPH_TYPE_DEFS = /* GraphQL */ `
     verdict: String
     note: String
     evidence: JSON
+    "The statement's words the verdict was given on; when they differ from the statement's text, the verdict is on earlier text"
+    textAtResolution: String
+    "repeats_checked_claim: the earlier verdicts on the same claim, best first"
+    earlierVerdicts: JSON
     createdAt: DateTime
     updatedAt: DateTime
     assignee: String
@@ -208,21 +219,11 @@ export function buildNewsgraphResolvers(strapi: Core.Strapi) {
             .filter(([, value]) => value !== undefined && value !== null)
             .map(([key, value]) => [key, String(value)])
         );
-        let query;
-        try {
-          query = readFlagListQuery(asQuery);
-        } catch (error) {
-          if (error instanceof ReviewInputError) throw new errors.ValidationError(error.message);
-          throw error;
-        }
+        const query = checkedInput(() => readFlagListQuery(asQuery));
         // Admins reach the queue through the newsgraph-admin strategy, whose user is an admin user.
         const me = context.state.auth?.strategy?.name === ADMIN_REVIEWER_STRATEGY ? (context.state.user?.id ?? null) : null;
-        const page = await getService(strapi, 'flags').queue(query, me);
-        return {
-          nodes: page.rows,
-          pageInfo: { total: page.total, page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(page.total / query.pageSize) },
-          byStatus: page.byStatus,
-        };
+        const page = await getService(strapi, 'review-queue').page(query, me);
+        return { nodes: page.rows, pageInfo: page.pagination, byStatus: page.byStatus };
       },
     },
   };

@@ -83,6 +83,14 @@ export const routes = {
         config: { policies: [isAdmin, can('plugin::newsgraph.settings')] },
       },
       {
+        // A ClaimReview document as the JSON body (a file's worth under the JSON body limit; larger
+        // files go through `npm run import:claim-reviews`): all of it is imported, or none.
+        method: 'POST',
+        path: '/fact-checks/import',
+        handler: 'fact-checks.import',
+        config: { policies: [isAdmin, can('plugin::newsgraph.settings')] },
+      },
+      {
         method: 'POST',
         path: '/relink',
         handler: 'links.startRelink',
@@ -105,6 +113,13 @@ export const routes = {
   'content-api': {
     type: 'content-api',
     routes: [
+      {
+        // The feed of every public ClaimReview; public for the same reason as the single item below.
+        method: 'GET',
+        path: '/claim-reviews',
+        handler: 'claim-reviews.find',
+        config: { auth: false },
+      },
       {
         method: 'GET',
         path: '/claim-reviews/:statementDocumentId',

@@ -1,15 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
-import { countMatching, summarizeFlagCounts, type FlagCountSummary } from '../core/flags/flag-counts';
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
-import type { FlagListQuery } from '../core/flags/review-input';
-import { storyContext, type StoryContext } from '../core/flags/story-context';
-import { scoreClaim } from '../core/claims/claim-scorer';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
-import { getService } from '../strapi/get-service';
 import { columnOf, currentKnex, tableOf } from '../strapi/types';
 import { workingVersion } from '../core/story-versions';
+import { isVerdict, sameVerdictText } from '../core/flags/review-workflow';
+import type { EarlierVerdict } from '../contracts/review';
+import { getService } from '../strapi/get-service';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
@@ -33,11 +31,23 @@ interface FlagRow {
   id: number;
   documentId: string;
   key: string;
+  kind: string;
   status: FlagStatus;
   severity: StoredFlag['severity'];
   reason: string;
+  verdict: string | null;
+  earlierVerdicts: EarlierVerdict[] | null;
+  /** "source:documentId" of earlier verdicts dismissed as not the same claim. */
+  rejectedMatches: string[] | null;
   textAtResolution: string | null;
   storyDocumentId: string | null;
+}
+
+/** What a review event records besides the move: a verdict with its words, or a change of those words. */
+export interface ReviewEventDetails {
+  verdict?: string | null;
+  judgedText?: string | null;
+  changedText?: string | null;
 }
 
 /**
@@ -52,13 +62,6 @@ const FLAG_QUEUE_INDEXES = [
   ['storyDocumentId', 'status', '-score', 'id'],
 ];
 const queueIndexName = (table: string, columns: string[]) => `${table}_${columns.map((name) => name.replace('-', '')).join('_')}_queue`;
-
-/** What a queue entry carries besides the flag: its statement with speaker, story and assignee. */
-export const QUEUE_POPULATE = {
-  statement: { select: ['documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness'], populate: { speaker: { select: ['documentId', 'name'] } } },
-  story: { select: ['documentId', 'title'] },
-  assignee: { select: ['id', 'firstname', 'lastname'] },
-};
 
 /** True when the database refused a row for a unique index: someone else created it first. */
 function isUniqueViolation(error: unknown): boolean {
@@ -107,8 +110,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function recordEvent(flagDocumentId: string, from: FlagStatus | null, to: FlagStatus, note: string, actorId: number | null = null): Promise<void> {
-    await strapi.documents(REVIEW_EVENT_UID as DocumentsUid).create({ data: { flag: flagDocumentId, from, to, note, actor: actorId } as never });
+  async function recordEvent(flagDocumentId: string, from: FlagStatus | null, to: FlagStatus, note: string, actorId: number | null = null, details: ReviewEventDetails = {}): Promise<void> {
+    await strapi.documents(REVIEW_EVENT_UID as DocumentsUid).create({ data: { flag: flagDocumentId, from, to, note, actor: actorId, ...details } as never });
   }
 
   async function loadSubject(statementDocumentId: string): Promise<{ subject: FlagSubject; storyId: string | null; score: number | null } | null> {
@@ -158,7 +161,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     note: string,
     extra: Record<string, unknown> = {},
     actorId: number | null = null,
-    expectedVersion?: number
+    expectedVersion?: number,
+    details: ReviewEventDetails = {}
   ): Promise<boolean> {
     const knex = await currentKnex(strapi);
     const version = column(FLAG_UID, 'version');
@@ -168,13 +172,25 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const changed = await query
       .update({ ...extra, [column(FLAG_UID, 'status')]: to, [version]: knex.raw('?? + 1', [version]), [column(FLAG_UID, 'updatedAt')]: new Date() });
     if (Number(changed) === 0) return false;
-    await recordEvent(flag.documentId, from, to, note, actorId);
+    await recordEvent(flag.documentId, from, to, note, actorId, details);
     if (to === 'open') await emitFlagEvent('newsgraph.flag.opened', flag.documentId);
     if (to === 'resolved') await emitFlagEvent('newsgraph.flag.resolved', flag.documentId);
     return true;
   }
 
-  async function apply(change: FlagChange, byKey: Map<string, FlagRow>, statementDocumentId: string, storyId: string | null, score: number | null): Promise<void> {
+  /**
+   * The earlier verdicts on the claim a statement states (services/claim-matcher.ts), for the
+   * repeats_checked_claim rule: only for a statement nobody rated yet, and without those a
+   * fact-checker dismissed as "not the same claim" on any of its flags.
+   */
+  async function earlierVerdictsFor(statementDocumentId: string, subject: FlagSubject, rows: FlagRow[]): Promise<EarlierVerdict[]> {
+    if (!config().rules.repeats_checked_claim.enabled || isVerdict(subject.statement.verification)) return [];
+    const rejected = new Set(rows.flatMap((row) => (Array.isArray(row.rejectedMatches) ? row.rejectedMatches : [])));
+    const found = await getService(strapi, 'claim-matcher').findEarlierVerdicts(subject.statement.text, { excludeStatementDocumentId: statementDocumentId });
+    return found.filter((item) => !rejected.has(`${item.source}:${item.documentId}`));
+  }
+
+  async function apply(change: FlagChange, byKey: Map<string, FlagRow>, statementDocumentId: string, storyId: string | null, score: number | null, text: string, earlierVerdicts: EarlierVerdict[]): Promise<void> {
     const knex = await currentKnex(strapi);
     if (change.type === 'create') {
       let created: { documentId: string };
@@ -183,6 +199,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
           data: {
             key: change.key, kind: change.flag.kind, cause: change.flag.cause, severity: change.flag.severity, status: 'open', reason: change.flag.reason,
             score, version: 1, statement: statementDocumentId, story: storyId, storyDocumentId: storyId,
+            ...(change.flag.kind === 'repeats_checked_claim' ? { earlierVerdicts } : {}),
           } as never,
         })) as unknown as { documentId: string };
       } catch (error) {
@@ -203,7 +220,10 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await knex(table(FLAG_UID)).where('id', flag.id).update({ ...severityAndReason(change.severity, change.reason), [column(FLAG_UID, 'score')]: score, [version]: knex.raw('?? + 1', [version]) });
       return;
     }
-    await transition(flag, change.from, change.to, change.note, severityAndReason(change.severity, change.reason));
+    // The earlier verdict stays on the flag (verdict, textAtResolution) and in its history; the event
+    // carries both texts so the desk can show what changed under it.
+    const details = change.textChangedAfterVerdict ? { verdict: flag.verdict, judgedText: flag.textAtResolution, changedText: text } : {};
+    await transition(flag, change.from, change.to, change.note, severityAndReason(change.severity, change.reason), null, undefined, details);
   }
 
   return {
@@ -211,80 +231,16 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     transition,
     recordEvent,
 
-    /**
-     * One page of the review queue, for the admin route, the content API's route and GraphQL's
-     * reviewQueue alike. `me` is the caller's admin user id, for `assignee: 'me'`.
-     */
-    async queue(query: FlagListQuery, me: number | null): Promise<{ rows: unknown[]; total: number; byStatus: FlagCountSummary['byStatus'] }> {
-      const where: Record<string, unknown> = {};
-      if (query.status) where.status = query.status;
-      if (query.kind) where.kind = query.kind;
-      if (query.severity) where.severity = query.severity;
-      if (query.minScore !== undefined) where.score = { $gte: query.minScore };
-      // The story's documentId is kept on the flag itself: an indexed column, not a join per row.
-      if (query.story) where.storyDocumentId = query.story;
-      if (query.actor) where.statement = { $or: [{ speaker: { documentId: query.actor } }, { mentions: { documentId: query.actor } }] };
-      // "me" without a user (an API token) matches nobody rather than everybody.
-      if (query.assignee) where.assignee = { id: query.assignee === 'me' ? (me ?? -1) : Number(query.assignee) };
-      const orderBy = query.sort === 'score' ? [{ score: 'desc' }, { id: 'asc' }] : [{ createdAt: 'asc' }, { id: 'asc' }];
-      const countRows = await getService(strapi, 'flag-counts').rows();
-      // Filters on status, kind and severity alone are answered by the kept counts; the others
-      // (story, actor, assignee, score) count their matches, which their indexes keep small.
-      const kept = countMatching(countRows, { status: query.status, kind: query.kind, severity: query.severity, story: query.story, actor: query.actor, assignee: query.assignee, minScore: query.minScore });
-      const [rows, total] = await Promise.all([
-        strapi.db.query(FLAG_UID as QueryUid).findMany({ where, orderBy, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, populate: QUEUE_POPULATE }),
-        kept ?? strapi.db.query(FLAG_UID as QueryUid).count({ where }),
-      ]);
-      return { rows, total: Number(total), byStatus: summarizeFlagCounts(countRows).byStatus };
-    },
-
-    /**
-     * What a fact-checker reads beside a flag: the sentence of the story holding the statement
-     * (with the statement's span, when its words are there), the statement's mentions, the reasons
-     * behind its check-worthiness, and the last verdicts given on its speaker's other statements.
-     */
-    async reviewContext(flagDocumentId: string): Promise<{
-      story: StoryContext | null;
-      mentions: Array<{ documentId: string; name: string }>;
-      scoreReasons: string[];
-      speakerVerdicts: Array<{ verdict: string; text: string; resolvedAt: string }>;
-    }> {
-      const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({
-        where: { documentId: flagDocumentId },
-        select: ['storyDocumentId'],
-        populate: { statement: { select: ['documentId', 'text'], populate: { speaker: { select: ['documentId'] }, mentions: { select: ['documentId', 'name'] } } } },
-      })) as { storyDocumentId: string | null; statement: { documentId: string; text: string; speaker: { documentId: string } | null; mentions: Array<{ documentId: string; name: string }> } | null } | null;
-      const statement = flag?.statement;
-      if (!statement) return { story: null, mentions: [], scoreReasons: [], speakerVerdicts: [] };
-      const versions = flag.storyDocumentId
-        ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: flag.storyDocumentId }, select: ['body', 'publishedAt'] })) as Array<{ body: string | null; publishedAt: string | null }>)
-        : [];
-      const body = workingVersion(versions)?.body ?? null;
-      const earlier = statement.speaker
-        ? ((await strapi.db.query(FLAG_UID as QueryUid).findMany({
-            where: { status: 'resolved', verdict: { $notNull: true }, statement: { speaker: { documentId: statement.speaker.documentId }, documentId: { $ne: statement.documentId } } },
-            orderBy: [{ updatedAt: 'desc' }],
-            limit: 5,
-            select: ['verdict', 'updatedAt'],
-            populate: { statement: { select: ['text'] } },
-          })) as Array<{ verdict: string; updatedAt: string; statement: { text: string } | null }>)
-        : [];
-      return {
-        story: storyContext(statement.text, body),
-        mentions: statement.mentions ?? [],
-        scoreReasons: scoreClaim(statement.text).reasons,
-        speakerVerdicts: earlier.map((item) => ({ verdict: item.verdict, text: item.statement?.text ?? '', resolvedAt: new Date(item.updatedAt).toISOString() })),
-      };
-    },
-
     /** Re-evaluates one statement's flags. A statement that no longer exists retires its open flags. */
     async syncStatement(statementDocumentId: string): Promise<void> {
-      const loaded = await loadSubject(statementDocumentId);
-      const raised = loaded ? evaluateFlags(loaded.subject, config()) : [];
       const rows = (await strapi.db.query(FLAG_UID as QueryUid).findMany({
         where: { key: { $startsWith: `${statementDocumentId}|` } },
-        select: ['id', 'documentId', 'key', 'status', 'severity', 'reason', 'textAtResolution', 'storyDocumentId'],
+        select: ['id', 'documentId', 'key', 'kind', 'status', 'severity', 'reason', 'verdict', 'textAtResolution', 'storyDocumentId', 'earlierVerdicts', 'rejectedMatches'],
       })) as FlagRow[];
+      const loaded = await loadSubject(statementDocumentId);
+      const earlierVerdicts = loaded ? await earlierVerdictsFor(statementDocumentId, loaded.subject, rows) : [];
+      if (loaded) loaded.subject.earlierVerdicts = earlierVerdicts;
+      const raised = loaded ? evaluateFlags(loaded.subject, config()) : [];
       // A statement moved to another story takes its flags along, to that story's queue and publish guard.
       const storyId = loaded?.storyId ?? null;
       for (const row of rows.filter((flag) => loaded && flag.storyDocumentId !== storyId)) {
@@ -296,11 +252,18 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
         status: row.status,
         severity: row.severity,
         reason: row.reason,
-        textChangedSinceResolution: row.status === 'resolved' && row.textAtResolution !== null && row.textAtResolution !== text,
+        // Compared folded: quote style, whitespace and case do not unbind a verdict; changed words do.
+        textChangedSinceResolution: row.status === 'resolved' && row.textAtResolution !== null && loaded !== null && !sameVerdictText(row.textAtResolution, text),
       }));
       const byKey = new Map(rows.map((row) => [row.key, row]));
       for (const change of planFlagChanges(statementDocumentId, stored, raised)) {
-        await apply(change, byKey, statementDocumentId, loaded?.storyId ?? null, loaded?.score ?? null);
+        await apply(change, byKey, statementDocumentId, loaded?.storyId ?? null, loaded?.score ?? null, text, earlierVerdicts);
+      }
+      // A repeats_checked_claim flag still under review shows the earlier verdicts as they stand now.
+      for (const row of rows) {
+        if (row.kind !== 'repeats_checked_claim' || (row.status !== 'open' && row.status !== 'in_review')) continue;
+        if (JSON.stringify(row.earlierVerdicts ?? []) === JSON.stringify(earlierVerdicts)) continue;
+        await strapi.db.query(FLAG_UID as QueryUid).update({ where: { id: row.id }, data: { earlierVerdicts } });
       }
     },
 

@@ -1,6 +1,8 @@
+import { claimMatcherService } from './claim-matcher';
 import { claimReviewsService } from './claim-reviews';
 import { countriesService } from './countries';
 import { editorFormsService } from './editor-forms';
+import { factChecksService } from './fact-checks';
 import { factCheckerRoleService } from './fact-checker-role';
 import { flagCountsService } from './flag-counts';
 import { flagsService } from './flags';
@@ -8,14 +10,18 @@ import { graphService } from './graph';
 import { linkIndexService } from './link-index';
 import { publicPermissionsService } from './public-permissions';
 import { relinkService } from './relink';
+import { reviewService } from './review';
+import { reviewQueueService } from './review-queue';
 import { settingsService } from './settings';
 import { statementLinkerService } from './statement-linker';
 import { storyActorsService } from './story-actors';
 
 export const services = {
+  'claim-matcher': claimMatcherService,
   'claim-reviews': claimReviewsService,
   countries: countriesService,
   'editor-forms': editorFormsService,
+  'fact-checks': factChecksService,
   'fact-checker-role': factCheckerRoleService,
   'flag-counts': flagCountsService,
   flags: flagsService,
@@ -23,6 +29,8 @@ export const services = {
   'link-index': linkIndexService,
   'public-permissions': publicPermissionsService,
   relink: relinkService,
+  review: reviewService,
+  'review-queue': reviewQueueService,
   settings: settingsService,
   'statement-linker': statementLinkerService,
   'story-actors': storyActorsService,

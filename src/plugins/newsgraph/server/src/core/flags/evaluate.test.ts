@@ -42,7 +42,14 @@ describe('planFlagChanges', () => {
   it('planFlagChanges - should reopen a resolved flag only when the text changed', () => {
     const flag = stored(raised('unverified_claim'), 'resolved');
     expect(planFlagChanges('s1', [{ ...flag, textChangedSinceResolution: false }], [raised('unverified_claim')])).toEqual([]);
-    expect(planFlagChanges('s1', [{ ...flag, textChangedSinceResolution: true }], [raised('unverified_claim')])).toMatchObject([{ type: 'transition', from: 'resolved', to: 'open' }]);
+    expect(planFlagChanges('s1', [{ ...flag, textChangedSinceResolution: true }], [raised('unverified_claim')])).toMatchObject([{ type: 'transition', from: 'resolved', to: 'open', note: 'text changed after the verdict', textChangedAfterVerdict: true }]);
+  });
+  it('planFlagChanges - should retire a resolved flag whose words changed when its cause is gone, so its verdict no longer stands', () => {
+    const flag = stored(raised('quote_mismatch'), 'resolved');
+    expect(planFlagChanges('s1', [{ ...flag, textChangedSinceResolution: false }], [])).toEqual([]);
+    expect(planFlagChanges('s1', [{ ...flag, textChangedSinceResolution: true }], [])).toEqual([
+      { type: 'transition', key: flag.key, from: 'resolved', to: 'obsolete', note: 'text changed after the verdict', textChangedAfterVerdict: true },
+    ]);
   });
   it('planFlagChanges - should update the severity or reason of a flag still raised', () => {
     const flag = stored(raised('missing_source'), 'open');

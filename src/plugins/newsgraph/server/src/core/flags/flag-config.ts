@@ -20,6 +20,8 @@ export const DEFAULT_FLAGS_CONFIG: FlagsConfig = {
     anonymous_source: { enabled: true, severity: 'medium' },
     single_source_number: { enabled: true, severity: 'medium' },
     missing_source: { enabled: true, severity: 'low' },
+    // Medium: an earlier verdict saves the desk work, but the statement is not wrong for repeating.
+    repeats_checked_claim: { enabled: true, severity: 'medium' },
   },
   publishGuard: true,
   editorsMayResolve: false,

@@ -1,9 +1,13 @@
-/** The flags of ../shared/DOMAIN.md ("Flags"): why a statement needs a human look. */
-export const FLAG_KINDS = ['unverified_claim', 'unknown_speaker', 'ambiguous_actor', 'quote_mismatch', 'anonymous_source', 'single_source_number', 'missing_source'] as const;
+/** The flags of docs/domain.md ("Flags"): why a statement needs a human look. */
+export const FLAG_KINDS = ['unverified_claim', 'unknown_speaker', 'ambiguous_actor', 'quote_mismatch', 'anonymous_source', 'single_source_number', 'missing_source', 'repeats_checked_claim'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];
+
+/** Verdicts a resolution may give: the statement's verification values, minus "not yet checked". */
+export const VERDICTS = ['accurate', 'mostly_accurate', 'misleading', 'false', 'unsupported', 'unverifiable', 'not_a_claim'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 export const FLAG_STATUSES = ['open', 'in_review', 'resolved', 'dismissed', 'obsolete'] as const;
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
@@ -22,6 +26,11 @@ export interface FlagSubject {
     speaker: string | null;
     ambiguous: Array<{ field: string; phrase: string; candidates: string[] }>;
   };
+  /**
+   * Earlier verdicts on the same claim (rated statements of this newsroom, imported fact-checks), best
+   * first, without those a fact-checker already dismissed as "not the same claim" for this statement.
+   */
+  earlierVerdicts?: ReadonlyArray<{ source: 'statement' | 'fact-check'; documentId: string; verdict: string | null; rating: string; publisher: string | null; similarity: number }>;
   story: { body: string | null; sourceUrl: string | null } | null;
 }
 

@@ -1,6 +1,7 @@
 import { isHttpUrl } from '../field-validation';
 import { isPlainObject } from '../model-spec';
-import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES } from './flag-types';
+import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, VERDICTS, type Verdict } from './flag-types';
+import type { ReviewAction } from './review-workflow';
 
 /**
  * Checks the bodies and queries of the review routes (DOMAIN.md "The plugin's routes"). Each
@@ -16,9 +17,7 @@ export class ReviewInputError extends Error {
   }
 }
 
-/** Verdicts a resolution may give: the statement's verification values, minus "not yet checked". */
-export const VERDICTS = ['accurate', 'mostly_accurate', 'misleading', 'false', 'unsupported', 'unverifiable', 'not_a_claim'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export { VERDICTS, type Verdict };
 
 export const MAX_NOTE_LENGTH = 10_000;
 export const MAX_EVIDENCE_ITEMS = 20;
@@ -88,6 +87,10 @@ function positiveInteger(query: Record<string, unknown>, key: string, fallback: 
   return number;
 }
 
+/**
+ * The review queue's filters, sort and page, as the admin route, the content-API route and GraphQL's
+ * reviewQueue all take them.
+ */
 export function readFlagListQuery(query: Record<string, unknown>): FlagListQuery {
   const text = (key: string) => {
     const value = query[key];
@@ -95,6 +98,8 @@ export function readFlagListQuery(query: Record<string, unknown>): FlagListQuery
     if (typeof value !== 'string' || value.length > 100) throw new ReviewInputError(key, `${key} must be a documentId`);
     return value;
   };
+  const assignee = text('assignee');
+  if (assignee !== undefined && assignee !== 'me' && !/^[1-9][0-9]{0,9}$/.test(assignee)) throw new ReviewInputError('assignee', 'assignee must be "me" or an admin user id');
   let minScore: number | undefined;
   if (query.minScore !== undefined && query.minScore !== '') {
     minScore = Number(query.minScore);
@@ -106,10 +111,50 @@ export function readFlagListQuery(query: Record<string, unknown>): FlagListQuery
     severity: oneOf(query, 'severity', SEVERITIES),
     story: text('story'),
     actor: text('actor'),
-    assignee: text('assignee'),
+    assignee,
     minScore,
     sort: (oneOf(query, 'sort', ['score', 'age']) as 'score' | 'age' | undefined) ?? 'score',
     page: positiveInteger(query, 'page', 1, 1_000_000),
     pageSize: positiveInteger(query, 'pageSize', 25, MAX_PAGE_SIZE),
   };
+}
+
+/** A reviewer's decision on a flag, as every review route takes it. */
+export interface ReviewDecision {
+  version: number;
+  note: string;
+  verdict: Verdict | null;
+  evidence: Array<{ url: string; title: string }>;
+  /** The statement text the reviewer judged, when the client sends it: a resolve on other words is refused. */
+  judgedText?: string;
+  /** repeats_checked_claim: the earlier verdict applied (its source and documentId), for a resolve. */
+  apply?: { source: 'statement' | 'fact-check'; documentId: string };
+  /** repeats_checked_claim: dismissed because the earlier claims are not the same claim. */
+  notSameClaim: boolean;
+}
+
+/**
+ * Reads a claim, resolve, dismiss or reopen body. A dismissal needs a note saying why (or
+ * `notSameClaim`, which says it); a resolve needs a verdict unless it applies an earlier one.
+ */
+export function readReviewDecision(action: ReviewAction, body: Record<string, unknown>): ReviewDecision {
+  const version = readVersion(body);
+  const notSameClaim = action === 'dismiss' && body.notSameClaim === true;
+  const note = readNote(body, action === 'dismiss' && !notSameClaim);
+  let apply: ReviewDecision['apply'];
+  if (action === 'resolve' && body.apply !== undefined && body.apply !== null) {
+    const { apply: raw } = body;
+    if (!isPlainObject(raw) || (raw.source !== 'statement' && raw.source !== 'fact-check') || typeof raw.documentId !== 'string' || raw.documentId.length === 0 || raw.documentId.length > 64) {
+      throw new ReviewInputError('apply', 'apply must be { source: "statement" | "fact-check", documentId } of an earlier verdict the flag shows');
+    }
+    apply = { source: raw.source, documentId: raw.documentId };
+  }
+  const verdict = action === 'resolve' && !(apply && (body.verdict === undefined || body.verdict === null)) ? readVerdict(body) : null;
+  const evidence = action === 'resolve' ? readEvidence(body) : [];
+  let judgedText: string | undefined;
+  if (action === 'resolve' && body.text !== undefined) {
+    if (typeof body.text !== 'string' || body.text.length > 5000) throw new ReviewInputError('text', 'text must be the statement text you judged');
+    judgedText = body.text;
+  }
+  return { version, note, verdict, evidence, notSameClaim, ...(apply ? { apply } : {}), ...(judgedText !== undefined ? { judgedText } : {}) };
 }

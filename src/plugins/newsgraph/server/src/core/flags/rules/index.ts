@@ -3,6 +3,7 @@ import { ambiguousActor } from './ambiguous-actor';
 import { anonymousSource } from './anonymous-source';
 import { missingSource } from './missing-source';
 import { quoteMismatch } from './quote-mismatch';
+import { repeatsCheckedClaim } from './repeats-checked-claim';
 import { singleSourceNumber } from './single-source-number';
 import { unknownSpeaker } from './unknown-speaker';
 import { unverifiedClaim } from './unverified-claim';
@@ -16,4 +17,5 @@ export const FLAG_RULES: Record<FlagKind, FlagRule> = {
   anonymous_source: anonymousSource,
   single_source_number: singleSourceNumber,
   missing_source: missingSource,
+  repeats_checked_claim: repeatsCheckedClaim,
 };

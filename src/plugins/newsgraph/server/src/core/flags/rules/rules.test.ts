@@ -96,8 +96,28 @@ describe('anonymous_source', () => {
 
 describe('single_source_number', () => {
   const rule = FLAG_RULES.single_source_number;
-  it('single_source_number - should flag a number from one speaker without evidence', () => {
-    expect(kinds(rule(subject({ text: 'Forty drones were shot down overnight, or 90 percent' }), settings))).toEqual(['single_source_number']);
+  it.each([
+    ['a count', 'The air force said it shot down 273 drones overnight.'],
+    ['a count in words', 'Forty drones were shot down overnight.'],
+    ['a percentage', 'Exports fell by 42 percent last year.'],
+    ['a sum of money', 'The reconstruction will cost $4.2 billion.'],
+    ['a count beside a date', 'On March 3, the two sides freed 1,000 prisoners each.'],
+    ['a duration', 'Both sides agreed to a 30-day ceasefire.'],
+  ])('single_source_number - should flag %s from one speaker without evidence', (_, text) => {
+    expect(kinds(rule(subject({ text }), settings))).toEqual(['single_source_number']);
+  });
+  it('single_source_number - should name the number in its reason', () => {
+    expect(rule(subject({ text: 'Exports fell by 42 percent last year.' }), settings)[0]?.reason).toContain('"42 percent"');
+  });
+  it.each([
+    ['a date', 'The talks will resume on March 3 in Geneva.'],
+    ['a year', 'The port has been closed since 2024.'],
+    ['a time', 'The minister will speak at 10:30 a.m. on Monday.'],
+    ['an ordinal in figures', 'She won the 2nd round of the vote.'],
+    ['an ordinal in words', 'It is the third time the plant has been shelled.'],
+    ['an identifier', 'The ministry wants more F-16 jets under Resolution 2231.'],
+  ])('single_source_number - should not flag %s', (_, text) => {
+    expect(rule(subject({ text }), settings)).toEqual([]);
   });
   it('single_source_number - should not flag it with evidence, from a document, or without a number', () => {
     expect(rule(subject({ text: '40 drones', evidenceCount: 1 }), settings)).toEqual([]);

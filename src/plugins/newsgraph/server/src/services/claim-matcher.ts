@@ -1,0 +1,201 @@
+import type { Core } from '@strapi/strapi';
+import { FACT_CHECK_UID, STATEMENT_UID } from '../constants';
+import type { EarlierVerdict } from '../contracts/review';
+import { verdictAppliesToText, VERDICT_RATINGS } from '../core/claims/claim-review';
+import { ClaimMatcher, EARLIER_VERDICT_THRESHOLD } from '../core/claims/claim-matching';
+import { currentKnex, tableOf } from '../strapi/types';
+
+type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
+
+interface StatementRow {
+  id: number;
+  documentId: string;
+  text: string | null;
+  verification: string | null;
+  verifiedText?: string | null;
+  saidAt: string | Date | null;
+  createdAt: string | Date | null;
+  updatedAt: string | Date;
+}
+
+interface FactCheckRow {
+  id: number;
+  documentId: string;
+  claimReviewed: string;
+  title: string | null;
+  rating: string;
+  verdict: string | null;
+  url: string | null;
+  publisher: string | null;
+  datePublished: string | Date | null;
+  updatedAt: string | Date;
+}
+
+type Entry = Omit<EarlierVerdict, 'similarity'>;
+
+/** One table the index follows: what was last seen of it, to patch from. */
+interface Followed {
+  signature: string;
+  lastUpdate: string;
+  /** Every row id seen, indexed or not: more ids than rows means a row was deleted, and patching cannot see deletions. */
+  seen: Set<number>;
+}
+
+/** Rows loaded per query while building the index: bounded memory whatever the newsroom's size. */
+const BATCH = 2000;
+
+const toTimestamp = (value: string | Date | null | undefined): string => (!value ? '' : value instanceof Date ? value.toISOString() : new Date(value).toISOString());
+const toDay = (value: string | Date | null | undefined): string | null => (!value ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+
+/**
+ * Keeps a claim matcher over the newsroom's rated statements and the imported fact-checks, and
+ * finds earlier verdicts for a statement's text (issue 12). Like the link index, it is built once
+ * and then patched: before each use it reads a cheap signature of both tables (row count and latest
+ * update), reloads what changed since, and rebuilds when a row disappeared; so several Strapi
+ * instances on one database agree without talking to each other.
+ */
+export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let matcher = new ClaimMatcher();
+  const entries = new Map<string, Entry>();
+  let statements: Followed | null = null;
+  let factChecks: Followed | null = null;
+  let refreshing: Promise<void> | null = null;
+
+  const keyOf = (source: Entry['source'], documentId: string) => `${source}:${documentId}`;
+
+  async function readSignatures(): Promise<{ statements: string; factChecks: string }> {
+    const knex = await currentKnex(strapi);
+    const summary = (uid: string) => knex(tableOf(strapi, uid)).select(knex.raw("count(*) || '|' || coalesce(cast(max(updated_at) as varchar(64)), '') as signature"));
+    const row = (await knex.select({ statements: summary(STATEMENT_UID), factChecks: summary(FACT_CHECK_UID) }).first()) as { statements: string; factChecks: string };
+    return { statements: String(row.statements), factChecks: String(row.factChecks) };
+  }
+
+  function put(key: string, entry: Entry | null, title: string | null = null): void {
+    if (!entry) {
+      entries.delete(key);
+      matcher.remove(key);
+      return;
+    }
+    entries.set(key, entry);
+    matcher.add({ id: key, text: entry.text, title });
+  }
+
+  /**
+   * A statement's verdict applies to its text only while the text is the one judged (verifiedText,
+   * folded as quotes are compared: quote marks, dashes, case and spacing aside).
+   */
+  function statementEntry(row: StatementRow): Entry | null {
+    if (!row.text || !verdictAppliesToText({ verification: row.verification, text: row.text, verifiedText: row.verifiedText })) return null;
+    const publisher = (strapi.config.get('plugin::newsgraph.claimReview') as { name?: string } | undefined)?.name ?? null;
+    return {
+      source: 'statement',
+      documentId: row.documentId,
+      text: row.text,
+      verdict: row.verification,
+      rating: VERDICT_RATINGS[row.verification!]!.name,
+      url: null,
+      publisher,
+      date: toDay(row.saidAt ?? row.createdAt),
+    };
+  }
+
+  function factCheckEntry(row: FactCheckRow): Entry {
+    return {
+      source: 'fact-check',
+      documentId: row.documentId,
+      text: row.claimReviewed,
+      verdict: row.verdict,
+      rating: row.rating,
+      url: row.url,
+      publisher: row.publisher,
+      date: toDay(row.datePublished),
+    };
+  }
+
+  /** Loads the rows of `uid` updated since `followed.lastUpdate` (all when empty), in batches. */
+  async function loadChanged<Row extends { id: number; updatedAt: string | Date }>(uid: string, select: string[], followed: Followed, apply: (row: Row) => void): Promise<void> {
+    // Fixed for the whole walk: paging through a filter that moved under it would skip rows.
+    const since = followed.lastUpdate;
+    for (let offset = 0; ; offset += BATCH) {
+      const rows = (await strapi.db.query(uid as QueryUid).findMany({
+        where: since ? { updatedAt: { $gte: since } } : {},
+        select,
+        orderBy: { id: 'asc' },
+        offset,
+        limit: BATCH,
+      })) as Row[];
+      for (const row of rows) {
+        followed.seen.add(row.id);
+        apply(row);
+        if (toTimestamp(row.updatedAt) > followed.lastUpdate) followed.lastUpdate = toTimestamp(row.updatedAt);
+      }
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    const signatures = await readSignatures();
+    if (statements?.signature === signatures.statements && factChecks?.signature === signatures.factChecks) return;
+    const countOf = (signature: string) => Number(signature.split('|')[0]);
+    const deleted = (followed: Followed | null, signature: string) => !followed || followed.seen.size > countOf(signature);
+    if (deleted(statements, signatures.statements) || deleted(factChecks, signatures.factChecks)) {
+      // A deletion leaves no trace to patch from: rebuild.
+      matcher = new ClaimMatcher();
+      entries.clear();
+      statements = null;
+      factChecks = null;
+    }
+    const nextStatements: Followed = statements ?? { signature: '', lastUpdate: '', seen: new Set() };
+    const nextFactChecks: Followed = factChecks ?? { signature: '', lastUpdate: '', seen: new Set() };
+    const statementColumns = ['id', 'documentId', 'text', 'verification', 'saidAt', 'createdAt', 'updatedAt', 'verifiedText'];
+    await loadChanged<StatementRow>(STATEMENT_UID, statementColumns, nextStatements, (row) => put(keyOf('statement', row.documentId), statementEntry(row)));
+    await loadChanged<FactCheckRow>(FACT_CHECK_UID, ['id', 'documentId', 'claimReviewed', 'title', 'rating', 'verdict', 'url', 'publisher', 'datePublished', 'updatedAt'], nextFactChecks, (row) =>
+      put(keyOf('fact-check', row.documentId), factCheckEntry(row), row.title)
+    );
+    // Rows written while loading may have moved the signature: the next call patches them in.
+    nextStatements.signature = signatures.statements;
+    nextFactChecks.signature = signatures.factChecks;
+    statements = nextStatements;
+    factChecks = nextFactChecks;
+  }
+
+  async function current(): Promise<ClaimMatcher> {
+    // One refresh at a time: concurrent saves wait for the same reload instead of each starting one.
+    refreshing ??= refresh().finally(() => {
+      refreshing = null;
+    });
+    await refreshing;
+    return matcher;
+  }
+
+  return {
+    /**
+     * Earlier verdicts on the claim `text` states, best first (at most five), each above the
+     * similarity threshold chosen on the claim-matching data: rated statements of this newsroom whose
+     * verdict still applies to their words, and imported fact-checks.
+     * @param options.excludeStatementDocumentId the statement being checked, never its own earlier verdict
+     */
+    async findEarlierVerdicts(text: string, options: { excludeStatementDocumentId?: string } = {}): Promise<EarlierVerdict[]> {
+      if (!text || text.trim() === '') return [];
+      const index = await current();
+      const excluded = options.excludeStatementDocumentId ? keyOf('statement', options.excludeStatementDocumentId) : null;
+      return index
+        .match(text, { limit: 5, minSimilarity: EARLIER_VERDICT_THRESHOLD, exclude: excluded ? (id) => id === excluded : undefined })
+        .flatMap((match) => {
+          const entry = entries.get(match.id);
+          return entry ? [{ ...entry, similarity: Math.round(match.similarity * 1000) / 1000 }] : [];
+        });
+    },
+
+    /** How many earlier verdicts the index holds now (after bringing it up to date). */
+    async size(): Promise<number> {
+      return (await current()).size;
+    },
+
+    /** Forget everything: the next use rebuilds from the database. */
+    invalidate(): void {
+      statements = null;
+      factChecks = null;
+    },
+  };
+};

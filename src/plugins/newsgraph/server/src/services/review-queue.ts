@@ -1,0 +1,140 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ACTOR_UID, FLAG_UID, REVIEW_EVENT_UID, STORY_UID } from '../constants';
+import type { FlagDetail, FlagEvent, QueueFacets, QueueFlag, QueuePagination } from '../contracts/review';
+import { scoreClaim } from '../core/claims/claim-scorer';
+import { countMatching, summarizeFlagCounts, type FlagCountSummary } from '../core/flags/flag-counts';
+import type { FlagListQuery } from '../core/flags/review-input';
+import { storyContext } from '../core/flags/story-context';
+import { workingVersion } from '../core/story-versions';
+import { getService } from '../strapi/get-service';
+import { columnOf, tableOf } from '../strapi/types';
+
+type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
+
+/** What a queue entry carries besides the flag: its statement with speaker, story and assignee. */
+export const QUEUE_POPULATE = {
+  statement: { select: ['documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness'], populate: { speaker: { select: ['documentId', 'name'] } } },
+  story: { select: ['documentId', 'title'] },
+  assignee: { select: ['id', 'firstname', 'lastname'] },
+};
+
+/**
+ * Reads the review queue: pages of flags, one flag with its history and context, the desk's filters
+ * and counts. The admin routes, the content API's review-queue route and GraphQL's reviewQueue all
+ * read through it; the actions that change flags are the review service's.
+ */
+export const reviewQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const flagQuery = () => strapi.db.query(FLAG_UID as QueryUid);
+
+  /**
+   * What a fact-checker reads beside a flag: the sentence of the story holding the statement
+   * (with the statement's span, when its words are there), the statement's mentions, the reasons
+   * behind its check-worthiness, and the last verdicts given on its speaker's other statements.
+   */
+  async function reviewContext(flagDocumentId: string): Promise<FlagDetail['context']> {
+    const flag = (await flagQuery().findOne({
+      where: { documentId: flagDocumentId },
+      select: ['storyDocumentId'],
+      populate: { statement: { select: ['documentId', 'text'], populate: { speaker: { select: ['documentId'] }, mentions: { select: ['documentId', 'name'] } } } },
+    })) as { storyDocumentId: string | null; statement: { documentId: string; text: string; speaker: { documentId: string } | null; mentions: Array<{ documentId: string; name: string }> } | null } | null;
+    const statement = flag?.statement;
+    if (!statement) return { story: null, mentions: [], scoreReasons: [], speakerVerdicts: [] };
+    const versions = flag.storyDocumentId
+      ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: flag.storyDocumentId }, select: ['body', 'publishedAt'] })) as Array<{ body: string | null; publishedAt: string | null }>)
+      : [];
+    const body = workingVersion(versions)?.body ?? null;
+    const earlier = statement.speaker
+      ? ((await flagQuery().findMany({
+          where: { status: 'resolved', verdict: { $notNull: true }, statement: { speaker: { documentId: statement.speaker.documentId }, documentId: { $ne: statement.documentId } } },
+          orderBy: [{ updatedAt: 'desc' }],
+          limit: 5,
+          select: ['verdict', 'updatedAt'],
+          populate: { statement: { select: ['text'] } },
+        })) as Array<{ verdict: string; updatedAt: string; statement: { text: string } | null }>)
+      : [];
+    return {
+      story: storyContext(statement.text, body),
+      mentions: statement.mentions ?? [],
+      scoreReasons: scoreClaim(statement.text).reasons,
+      speakerVerdicts: earlier.map((item) => ({ verdict: item.verdict, text: item.statement?.text ?? '', resolvedAt: new Date(item.updatedAt).toISOString() })),
+    };
+  }
+
+  return {
+    /**
+     * One page of the review queue. `me` is the caller's admin user id, for `assignee: 'me'`.
+     */
+    async page(query: FlagListQuery, me: number | null): Promise<{ rows: QueueFlag[]; pagination: QueuePagination; byStatus: FlagCountSummary['byStatus'] }> {
+      const where: Record<string, unknown> = {};
+      if (query.status) where.status = query.status;
+      if (query.kind) where.kind = query.kind;
+      if (query.severity) where.severity = query.severity;
+      if (query.minScore !== undefined) where.score = { $gte: query.minScore };
+      // The story's documentId is kept on the flag itself: an indexed column, not a join per row.
+      if (query.story) where.storyDocumentId = query.story;
+      if (query.actor) where.statement = { $or: [{ speaker: { documentId: query.actor } }, { mentions: { documentId: query.actor } }] };
+      // "me" without a user (an API token) matches nobody rather than everybody.
+      if (query.assignee) where.assignee = { id: query.assignee === 'me' ? (me ?? -1) : Number(query.assignee) };
+      const orderBy = query.sort === 'score' ? [{ score: 'desc' }, { id: 'asc' }] : [{ createdAt: 'asc' }, { id: 'asc' }];
+      const countRows = await getService(strapi, 'flag-counts').rows();
+      // Filters on status, kind and severity alone are answered by the kept counts; the others
+      // (story, actor, assignee, score) count their matches, which their indexes keep small.
+      const kept = countMatching(countRows, { status: query.status, kind: query.kind, severity: query.severity, story: query.story, actor: query.actor, assignee: query.assignee, minScore: query.minScore });
+      const [rows, total] = await Promise.all([
+        flagQuery().findMany({ where, orderBy, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, populate: QUEUE_POPULATE }) as Promise<QueueFlag[]>,
+        kept ?? flagQuery().count({ where }),
+      ]);
+      const count = Number(total);
+      return {
+        rows,
+        pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(count / query.pageSize), total: count },
+        byStatus: summarizeFlagCounts(countRows).byStatus,
+      };
+    },
+
+    /** @throws errors.NotFoundError for an unknown flag */
+    async entry(documentId: string): Promise<QueueFlag> {
+      const flag = (await flagQuery().findOne({ where: { documentId }, populate: QUEUE_POPULATE })) as QueueFlag | null;
+      if (!flag) throw new errors.NotFoundError(`No flag ${documentId}`);
+      return flag;
+    },
+
+    /**
+     * One flag with its history (every review event, oldest first) and what a fact-checker reads
+     * beside it.
+     * @throws errors.NotFoundError for an unknown flag
+     */
+    async detail(documentId: string): Promise<FlagDetail> {
+      const flag = await this.entry(documentId);
+      const events = (await strapi.db.query(REVIEW_EVENT_UID as QueryUid).findMany({
+        where: { flag: { documentId: flag.documentId } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: ['from', 'to', 'note', 'verdict', 'judgedText', 'changedText', 'createdAt'],
+        populate: { actor: { select: ['id', 'firstname', 'lastname'] } },
+      })) as FlagEvent[];
+      return { ...flag, events, context: await reviewContext(flag.documentId) };
+    },
+
+    /**
+     * What the desk's filters offer: the stories that have flags and the admin users flags are
+     * assigned to (read from the flags' own columns, not from every story or user), and, with `q`,
+     * the actors whose name contains it.
+     */
+    async facets(q: string): Promise<QueueFacets> {
+      const knex = strapi.db.connection;
+      const flags = tableOf(strapi, FLAG_UID);
+      const storyIds = (await knex(flags).distinct(columnOf(strapi, FLAG_UID, 'storyDocumentId')).whereNotNull(columnOf(strapi, FLAG_UID, 'storyDocumentId')).limit(500)).map((row: Record<string, string>) => Object.values(row)[0]!);
+      const stories = (await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: { $in: storyIds } }, select: ['documentId', 'title', 'publishedAt'], orderBy: [{ id: 'desc' }] })) as Array<{ documentId: string; title: string }>;
+      const joinTable = (strapi.db.metadata.get(FLAG_UID as never) as unknown as { attributes: Record<string, { joinTable?: { name: string; inverseJoinColumn: { name: string } } }> }).attributes.assignee?.joinTable;
+      const assigneeIds = joinTable ? (await knex(joinTable.name).distinct(joinTable.inverseJoinColumn.name)).map((row: Record<string, number>) => Object.values(row)[0]!) : [];
+      const assignees = (await strapi.db.query('admin::user' as QueryUid).findMany({ where: { id: { $in: assigneeIds } }, select: ['id', 'firstname', 'lastname'] })) as Array<{ id: number; firstname: string | null; lastname: string | null }>;
+      const actors = q ? ((await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { name: { $containsi: q } }, select: ['documentId', 'name'], orderBy: [{ name: 'asc' }], limit: 20 })) as QueueFacets['actors']) : [];
+      return {
+        stories: [...new Map(stories.map((story) => [story.documentId, { documentId: story.documentId, title: story.title }])).values()],
+        assignees: assignees.map((user) => ({ id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') })),
+        actors,
+      };
+    },
+  };
+};
