@@ -272,13 +272,16 @@ test("a fact-checker's day - should find an earlier fact-check beside a repeated
     await expect(detail.getByTestId('flag-verdict').innerText()).resolves.toMatch(/factcheck\.example\/grain-exports-halved/);
     await screenshot(checker.page, 'fact-check-earlier-verdict');
 
-    // An editor corrects the figure: the verdict no longer stands for these words.
+    // An editor corrects the figure: the verdict no longer stands for these words, and the new words
+    // wait for a verdict of their own.
     const changed = await rest('PUT', `/api/statements/${statement.data.documentId}`, { text: said.replace('42 percent', '24 percent') });
     expect(changed.data.verification).toBe('unverified');
     const flags = await chief('GET', `/newsgraph/flags?kind=repeats_checked_claim&story=${story.data.documentId}`);
     await checker.page.goto(`${state().url}/admin/plugins/newsgraph?flag=${flags.body.data[0].documentId}`);
     await checker.page.getByTestId('flag-detail').waitFor({ timeout: 60_000 });
-    await expect(checker.page.getByTestId('flag-status').textContent()).resolves.toBe('Open');
+    // The earlier fact-check (42 percent) no longer fits the words (24 percent): the flag's cause is
+    // gone, so it is obsolete rather than open, and its verdict shows as given on earlier text.
+    await expect(checker.page.getByTestId('flag-status').textContent()).resolves.toBe('Obsolete');
     const onEarlier = checker.page.getByTestId('verdict-on-earlier-text');
     await onEarlier.waitFor();
     await expect(onEarlier.getByTestId('diff-removed').innerText()).resolves.toMatch(/42/);

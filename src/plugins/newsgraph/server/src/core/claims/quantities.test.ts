@@ -24,6 +24,8 @@ describe('findQuantities', () => {
     ['The country ranks 21st in the index.', '21st', 'ordinal'],
     ['The fund will receive $4.2 billion over five years.', '$4.2 billion', 'money'],
     ['The bank lent €5m to the port.', '€5m', 'money'],
+    ['The mine raised A$40 million from investors.', 'A$40 million', 'money'],
+    ['A 13 percent rise in fares angered commuters.', '13 percent', 'percentage'],
     ['The ministry paid 3 million euros in fines.', '3 million', 'money'],
     ['Exports fell by 42 percent last year.', '42 percent', 'percentage'],
     ['Turnout reached 61.5% in the capital.', '61.5', 'percentage'],
@@ -89,6 +91,7 @@ describe('findQuantities values', () => {
     ['Some forty-two villages were evacuated.', 'forty-two', 42],
     ['The army sent two hundred and fifty trucks.', 'two hundred', 250],
     ['Police arrested a dozen men.', 'dozen', 12],
+    ['Half a dozen firms bid for the contract.', 'dozen', 6],
     ['Half of the staff were laid off.', 'Half', 50],
     ['The budget was cut by half.', 'half', 50],
     ['Two-thirds of the wells are dry.', 'Two-thirds', 200 / 3],
@@ -108,6 +111,7 @@ describe('findQuantities values', () => {
     expect(valueOf('Dozens of homes were damaged.', 'Dozens')).toBeUndefined();
     expect(valueOf('Exports fell by 12 percent in the first quarter.', 'quarter')).toBeUndefined();
     expect(valueOf('They built a 10m wall along the border.', '10m')).toBeUndefined();
+    expect(valueOf('Around 300 hundred kids were found.', '300')).toBeUndefined();
   });
 
   it('findQuantities - should give no value to dates, years, times, ordinals or identifiers', () => {

@@ -86,7 +86,9 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\s+$`);
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])`, 'u');
 const YEAR_AFTER_DATE = /^,?\s+(?:1[89]|20)\d\d\b/;
-const CURRENCY_BEFORE = /(?:[$€£¥₴₽₹]|\b(?:US|USD|EUR|GBP|C|A|HK|NZ|S)\$?)\s*$/;
+// Codes of two or more letters may stand alone ("USD 40"); a single letter only with its dollar sign
+// ("A$40", "C$5"), or "A 13 percent rise" would be money.
+const CURRENCY_BEFORE = /(?:[$€£¥₴₽₹]|\b(?:US|USD|EUR|GBP|HK|NZ)\$?|\b(?:C|A|S)\$)\s*$/;
 const CURRENCY_AFTER = /^\s*(?:(?:hundred|thousand|million|billion|trillion|bn|mn|m)\s+)?(?:dollars?|euros?|pounds?(?! of)|sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|hryvnias?|francs?|pesos?|reais|rand|shekels?|lira|cents?|pence|usd|eur|gbp)\b/i;
 const PERCENT_AFTER = /^\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|pct\b|points?\s+percent)/i;
 const TIME_AFTER = /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b|(?:GMT|UTC|EST|EDT|CET|CEST|BST|IST|JST)\b|hours?\s+(?:GMT|UTC|local)\b|local\s+time\b)/i;
@@ -219,6 +221,7 @@ const MULTIPLIER_AFTER = /^\s?(bn|bln|mn|mln|mil)\b/i;
 const MULTIPLIER_VALUES: Readonly<Record<string, number>> = { k: 1e3, bn: 1e9, bln: 1e9, mn: 1e6, mln: 1e6, mil: 1e6 };
 const NUMERATOR_BEFORE = new RegExp(`(?:^|[^\\p{L}\\d.,])(a|an|\\d+|${CARDINAL_WORD})\\s+$`, 'iu');
 const ORDINAL_BEFORE = new RegExp(`(?:\\b(?:${ORDINAL_WORD}|last|final|latter|former)|\\d(?:st|nd|rd|th))\\s+$`, 'i');
+const HALF_BEFORE = /\bhalf(?:\s+an?)?\s+$/i;
 const DENOMINATOR_AFTER = new RegExp(`^\\s+in\\s+(\\d+(?:,\\d{3})*|${CARDINAL_WORD}(?:(?:\\s+|\\s+and\\s+|-)(?:${CARDINAL_WORD}|hundred|thousand|million))*)\\b`, 'i');
 
 /** "1,377" and "4.5"; undefined for what is not plainly one number ("24/7", "4,5"). */
@@ -242,7 +245,11 @@ function wordsValue(words: string[], start: number | null): number | undefined {
     const scale = SCALE_VALUES[singular];
     if (scale !== undefined) {
       if (current === null && word !== singular) return undefined;
-      if (scale === 100) current = (current ?? 1) * 100;
+      if (scale === 100) {
+        // "two hundred", "nineteen hundred"; "300 hundred" is no number.
+        if (current !== null && current >= 100) return undefined;
+        current = (current ?? 1) * 100;
+      }
       else if (current === null && total > 0 && scale > lastScale) total *= scale;
       else {
         total += (current ?? 1) * scale;
@@ -261,9 +268,13 @@ function wordsValue(words: string[], start: number | null): number | undefined {
 }
 
 /** The number a digit or word phrase states, multipliers applied ("$4.2 billion", "25K", "forty thousand"). */
-function numberOf(phrase: Phrase, kind: QuantityKind, after: string): number | undefined {
+function numberOf(phrase: Phrase, kind: QuantityKind, before: string, after: string): number | undefined {
   const words = phrase.words.split(/\s+/).filter(Boolean);
-  if (phrase.digits === null) return wordsValue(words, null);
+  if (phrase.digits === null) {
+    const value = wordsValue(words, null);
+    // "half a dozen", "half a million": the "half" is not reported on its own (see kindOf).
+    return value !== undefined && SCALE_VALUES[words[0] ?? ''] !== undefined && HALF_BEFORE.test(before) ? value / 2 : value;
+  }
   let value = digitsValue(phrase.digits);
   if (value === undefined) return undefined;
   if (phrase.suffix === 'm') {
@@ -303,7 +314,7 @@ function valueOf(phrase: Phrase, kind: QuantityKind, text: string): number | und
     else numerator = /^\d/.test(written) ? Number(written) : wordsValue([written], null);
     return numerator === undefined ? undefined : (100 * numerator) / denominator;
   }
-  const amount = numberOf(phrase, kind, after);
+  const amount = numberOf(phrase, kind, before, after);
   if (amount === undefined || kind !== 'percentage' || PERCENT_AFTER.test(after)) return amount;
   // "one in five", "3 in 10": a proportion, in percent.
   const denominatorWords = after.match(DENOMINATOR_AFTER)?.[1]?.toLowerCase();
