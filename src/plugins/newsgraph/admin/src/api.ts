@@ -13,7 +13,7 @@ export function errorMessage(error: unknown): string {
 
 export type ActionResult = { ok: true; flag: FlagDetail } | { ok: false; conflict: boolean; message: string };
 
-/** The review routes (DOMAIN.md), through the admin's fetch client, which sends the admin token. */
+/** The review routes (docs/domain.md), through the admin's fetch client, which sends the admin token. */
 export function useReviewApi() {
   const { get, post } = useFetchClient();
 

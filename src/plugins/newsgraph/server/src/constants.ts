@@ -1,4 +1,4 @@
-/** UIDs and names other code relies on (see ../shared/DOMAIN.md): never spell them inline. */
+/** UIDs and names other code relies on (see docs/domain.md): never spell them inline. */
 export const PLUGIN_ID = 'newsgraph';
 
 export const STORY_UID = 'api::story.story';
@@ -24,7 +24,7 @@ export const PUBLIC_READ_ACTIONS = ['find', 'findOne'] as const;
 /** Background relink jobs, stored so that any instance can report or resume them. */
 export const RELINK_JOB_UID = 'plugin::newsgraph.relink-job';
 
-/** Flags and their append-only audit trail (../shared/DOMAIN.md). */
+/** Flags and their append-only audit trail (docs/domain.md). */
 export const FLAG_UID = 'plugin::newsgraph.flag';
 export const REVIEW_EVENT_UID = 'plugin::newsgraph.review-event';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, STATEMENT_UID, STORY_UID } from '../constants';
 
-/** DOMAIN.md: the seeded admin role. */
+/** docs/domain.md: the seeded admin role. */
 export const FACT_CHECKER_ROLE = { code: 'newsgraph-fact-checker', name: 'Fact-checker' } as const;
 
 interface RoleService {

@@ -4,7 +4,7 @@ import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, VERDICTS, type Verdict } from '.
 import type { ReviewAction } from './review-workflow';
 
 /**
- * Checks the bodies and queries of the review routes (DOMAIN.md "The plugin's routes"). Each
+ * Checks the bodies and queries of the review routes (docs/domain.md "The plugin's routes"). Each
  * function returns the clean value or throws ReviewInputError naming the field; the controller turns
  * that into a 400 that changes nothing.
  */
