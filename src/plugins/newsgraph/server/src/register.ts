@@ -45,6 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.config.set('plugin::graphql.apolloServer', {
       ...apollo,
       parseOptions: protection.parseOptions,
+      maxRecursiveSelections: protection.maxRecursiveSelections,
       plugins: [...(apollo.plugins ?? []), ...protection.plugins],
       validationRules: [...(apollo.validationRules ?? []), ...protection.validationRules],
     });

@@ -29,9 +29,14 @@ export interface GraphqlConfig {
   batchRelations: boolean;
   /**
    * Bounds of every GraphQL operation, enforced by graphql-armor before anything runs. Depth and
-   * page size are Strapi's own settings (plugin::graphql depthLimit and maxLimit).
+   * page size are Strapi's own settings (plugin::graphql depthLimit and maxLimit). `maxSelections`
+   * counts fields with every fragment expanded (Apollo's maxRecursiveSelections), checked with
+   * graphql-js's own validation, before the depth and cost analyses (graphql/limits.ts).
+   * `maxIntrospectionDepth` bounds depth with introspection counted (the standard introspection
+   * query, graphql-js's getIntrospectionQuery(), is 14 deep). `maxInputDepth` bounds how deeply an
+   * argument nests objects and lists (graphql/input-depth.ts).
    */
-  limits: { maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
+  limits: { maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number; maxSelections: number; maxIntrospectionDepth: number; maxInputDepth: number };
 }
 
 const defaults: NewsgraphConfig = {
@@ -42,7 +47,7 @@ const defaults: NewsgraphConfig = {
     batchRelations: true,
     // Generous for real pages (docs/graphql.md's largest example costs about a tenth of maxCost),
     // far below what an alias bomb or a megabyte of query text needs.
-    limits: { maxAliases: 15, maxDirectives: 20, maxTokens: 5000, maxCost: 5000 },
+    limits: { maxAliases: 15, maxDirectives: 20, maxTokens: 5000, maxCost: 5000, maxSelections: 10000, maxIntrospectionDepth: 20, maxInputDepth: 20 },
   },
 };
 

@@ -5,8 +5,11 @@ import { readFlagListQuery, readReviewDecision } from '../core/flags/review-inpu
 import { checkedInput } from '../strapi/checked-input';
 import type { ReviewAction } from '../core/flags/review-workflow';
 import { getService } from '../strapi/get-service';
+import { STATEMENT_UID, STORY_UID } from '../constants';
+import type { UserAbility } from '../services/document-permissions';
 
-interface Ability {
+/** A CASL ability, as much of it as the type-level questions below need. */
+interface Ability extends UserAbility {
   can(action: string, subject?: string): boolean;
 }
 
@@ -31,12 +34,14 @@ export const queuePageBody = (page: { rows: QueuePage['data']; pagination: Queue
  */
 export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
   const queue = () => getService(strapi, 'review-queue');
+  /** The statements whose flags this user may see: all, unless their statement reading has conditions. */
+  const readableStatements = (ctx: ReviewContext) => getService(strapi, 'document-permissions').readScope(ctx.state.userAbility, STATEMENT_UID);
 
   async function act(ctx: ReviewContext, action: ReviewAction): Promise<void> {
     const body = isPlainObject(ctx.request.body) ? ctx.request.body : {};
     const decision = checkedInput(() => readReviewDecision(action, body));
     const ability = ctx.state.userAbility;
-    const reviewer = { id: ctx.state.user?.id ?? null, can: (name: string, subject?: string) => ability?.can(name, subject) ?? false };
+    const reviewer = { id: ctx.state.user?.id ?? null, can: (name: string, subject?: string) => ability?.can(name, subject) ?? false, ability };
     const outcome = await getService(strapi, 'review').decide(action, ctx.params.documentId ?? '', decision, reviewer);
     if ('conflict' in outcome) {
       ctx.conflict(outcome.conflict.message, outcome.conflict.details);
@@ -49,22 +54,25 @@ export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
     /** @throws errors.ValidationError for a bad filter, sort or page */
     async list(ctx: ReviewContext) {
       const query = checkedInput(() => readFlagListQuery(ctx.query));
-      ctx.body = queuePageBody(await queue().page(query, ctx.state.user?.id ?? null));
+      ctx.body = queuePageBody(await queue().page(query, ctx.state.user?.id ?? null, await readableStatements(ctx)));
     },
 
     async facets(ctx: ReviewContext) {
       const q = typeof ctx.query.q === 'string' ? ctx.query.q.trim().slice(0, 100) : '';
-      ctx.body = { data: await queue().facets(q) };
+      ctx.body = { data: await queue().facets(q, await getService(strapi, 'document-permissions').readScope(ctx.state.userAbility, STORY_UID)) };
     },
 
-    /** The queue's counts per status, and per kind and severity within each status. */
+    /** The queue's counts per status, and per kind and severity within each status, of the flags this user may see. */
     async counts(ctx: ReviewContext) {
-      ctx.body = { data: await getService(strapi, 'flag-counts').summary() };
+      ctx.body = { data: await queue().counts(await readableStatements(ctx)) };
     },
 
-    /** @throws errors.NotFoundError for an unknown flag */
+    /**
+     * @throws errors.NotFoundError for an unknown flag
+     * @throws errors.ForbiddenError when the user may not read the flag's statement
+     */
     async findOne(ctx: ReviewContext) {
-      ctx.body = { data: await queue().detail(ctx.params.documentId ?? '') };
+      ctx.body = { data: await queue().detail(ctx.params.documentId ?? '', await readableStatements(ctx)) };
     },
 
     claim: (ctx: ReviewContext) => act(ctx, 'claim'),

@@ -5,13 +5,14 @@ import { foldForQuote } from '../core/flags/rules/quote-mismatch';
 import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
 import { workingVersion } from '../core/story-versions';
+import type { UserAbility } from '../services/document-permissions';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
 interface KoaContext {
   params: Record<string, string>;
   request: { body?: unknown };
-  state?: { userAbility?: { can(action: string, subject?: string, field?: string): boolean } };
+  state?: { userAbility?: UserAbility };
   body: unknown;
 }
 
@@ -46,8 +47,10 @@ export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
    * the resolved speaker, mentions and proposals, the editor's pins and rejections, the candidates
    * of an ambiguous alias, the open flags, and whether a direct quote is in the story's body.
    * @throws errors.NotFoundError for an unknown statement
+   * @throws errors.ForbiddenError when the user may not read this statement
    */
   async statementLinks(ctx: KoaContext) {
+    await getService(strapi, 'document-permissions').assertCanRead(ctx.state?.userAbility, STATEMENT_UID, ctx.params.documentId ?? '');
     const statement = (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({
       where: { documentId: ctx.params.documentId ?? '' },
       select: ['documentId', 'text', 'kind', 'linkOverrides', 'linkState'],
@@ -94,11 +97,10 @@ export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async updateOverrides(ctx: KoaContext) {
     const { documentId } = ctx.params;
-    // The route asks for the right to update statements; corrections also need the field itself
-    // (a fact-checker may update verification and evidence only).
-    if (ctx.state?.userAbility && !ctx.state.userAbility.can('plugin::content-manager.explorer.update', STATEMENT_UID, 'linkOverrides')) {
-      throw new errors.ForbiddenError("Correcting a statement's links needs the right to update its linkOverrides");
-    }
+    // The route asks for the right to update statements; a correction also needs the right to update
+    // this statement (an Author's condition) and its linkOverrides (a fact-checker may update
+    // verification and evidence only). Asked first, so that a refusal changes nothing.
+    await getService(strapi, 'document-permissions').assertCanUpdate(ctx.state?.userAbility, STATEMENT_UID, documentId ?? '', ['linkOverrides']);
     const body = ctx.request.body;
     if (!isPlainObject(body)) throw new errors.ValidationError('Send { "pin": [actorDocumentId], "reject": [actorDocumentId], "rejectProposals": [proposalDocumentId] }');
     const pin = idList(body, 'pin');

@@ -3,11 +3,13 @@ import { errors } from '@strapi/utils';
 import { FLAG_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import { getService } from '../strapi/get-service';
 import { workingVersion } from '../core/story-versions';
+import { whereInScope, type ReadScope, type UserAbility } from '../services/document-permissions';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
 interface KoaContext {
   params: Record<string, string>;
+  state?: { userAbility?: UserAbility };
   body: unknown;
 }
 
@@ -22,10 +24,13 @@ interface StoryRow {
  * The story edit view's side panel: GET /newsgraph/stories/:documentId/overview (its statements
  * with speakers and verification, its actors and proposals, its open flags by severity) and
  * POST /newsgraph/stories/:documentId/check, which relinks every statement of the story and
- * re-evaluates their flags now, instead of waiting for the next save.
+ * re-evaluates their flags now, instead of waiting for the next save. Both ask about the story
+ * itself (an Author's condition), and the overview lists only the statements the user may read.
  */
 export const storiesController = ({ strapi }: { strapi: Core.Strapi }) => {
-  async function overview(documentId: string) {
+  const permissions = () => getService(strapi, 'document-permissions');
+
+  async function overview(documentId: string, statementScope: ReadScope) {
     const versions = (await strapi.db.query(STORY_UID as QueryUid).findMany({
       where: { documentId },
       select: ['documentId', 'publishedAt'],
@@ -35,14 +40,14 @@ export const storiesController = ({ strapi }: { strapi: Core.Strapi }) => {
     const story = workingVersion(versions);
     if (!story) throw new errors.NotFoundError(`No story ${documentId}`);
     const statements = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({
-      where: { story: { documentId } },
+      where: { story: { documentId }, ...whereInScope(null, statementScope) },
       select: ['documentId', 'text', 'kind', 'verification'],
       populate: { speaker: { select: ['documentId', 'name'] } },
       orderBy: [{ id: 'asc' }],
     })) as Array<{ documentId: string }>;
     const unique = [...new Map(statements.map((statement) => [statement.documentId, statement])).values()];
     const openFlags = (await strapi.db.query(FLAG_UID as QueryUid).findMany({
-      where: { storyDocumentId: documentId, status: { $in: ['open', 'in_review'] } },
+      where: { storyDocumentId: documentId, status: { $in: ['open', 'in_review'] }, ...whereInScope('statement', statementScope) },
       select: ['documentId', 'kind', 'severity', 'status', 'reason'],
       populate: { statement: { select: ['documentId', 'text'] } },
       orderBy: [{ id: 'asc' }],
@@ -53,17 +58,27 @@ export const storiesController = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** @throws errors.NotFoundError for an unknown story */
+    /**
+     * @throws errors.NotFoundError for an unknown story
+     * @throws errors.ForbiddenError when the user may not read this story
+     */
     async overview(ctx: KoaContext) {
-      ctx.body = { data: await overview(ctx.params.documentId ?? '') };
+      const documentId = ctx.params.documentId ?? '';
+      await permissions().assertCanRead(ctx.state?.userAbility, STORY_UID, documentId);
+      ctx.body = { data: await overview(documentId, await permissions().readScope(ctx.state?.userAbility, STATEMENT_UID)) };
     },
 
-    /** @throws errors.NotFoundError for an unknown story */
+    /**
+     * @throws errors.NotFoundError for an unknown story
+     * @throws errors.ForbiddenError when the user may not update this story
+     */
     async check(ctx: KoaContext) {
       const documentId = ctx.params.documentId ?? '';
-      await overview(documentId);
+      await permissions().assertCanUpdate(ctx.state?.userAbility, STORY_UID, documentId);
+      const statementScope = await permissions().readScope(ctx.state?.userAbility, STATEMENT_UID);
+      await overview(documentId, statementScope);
       await getService(strapi, 'relink').relinkStory(documentId);
-      ctx.body = { data: await overview(documentId) };
+      ctx.body = { data: await overview(documentId, statementScope) };
     },
   };
 };

@@ -76,10 +76,16 @@ function restoreMarkdownCharacters(html: string): string {
   return html.replace(/&gt;/g, '>').replace(/&amp;(?![a-zA-Z][a-zA-Z0-9]{0,31};|#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};)/g, '&');
 }
 
+/*
+ * Both run on the whole body, so each scan stops at the next opener or line break: a bracketed
+ * destination holds no `<`, a reference label no `[`, and neither crosses \r (a line start for `^`
+ * under /m). Without that, `](<)` or `\r[\r` repeated 25,000 times rescanned the rest of the line
+ * from every opener: seconds per save.
+ */
 /** Inline links and images: `[text](destination` or `](<destination>`. */
-const INLINE_DESTINATION = /\]\(\s*(<[^>\n]*>|[^\s)]+)/g;
+const INLINE_DESTINATION = /\]\(\s*(<[^<>\n\r]*>|[^\s)]+)/g;
 /** Reference definitions: `[id]: destination` at the start of a line. */
-const REFERENCE_DESTINATION = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)/gm;
+const REFERENCE_DESTINATION = /^( {0,3}\[[^[\]\n\r\u2028\u2029]+\]:[ \t]*)(<[^<>\n\r\u2028\u2029]*>|\S+)/gm;
 
 function isSafeMarkdownDestination(rawDestination: string): boolean {
   const destination = rawDestination.replace(/^<|>$/g, '').replace(/\\(.)/g, '$1');

@@ -1,6 +1,7 @@
 import { claimMatcherService } from './claim-matcher';
 import { claimReviewsService } from './claim-reviews';
 import { countriesService } from './countries';
+import { documentPermissionsService } from './document-permissions';
 import { editorFormsService } from './editor-forms';
 import { factChecksService } from './fact-checks';
 import { factCheckerRoleService } from './fact-checker-role';
@@ -20,6 +21,7 @@ export const services = {
   'claim-matcher': claimMatcherService,
   'claim-reviews': claimReviewsService,
   countries: countriesService,
+  'document-permissions': documentPermissionsService,
   'editor-forms': editorFormsService,
   'fact-checks': factChecksService,
   'fact-checker-role': factCheckerRoleService,

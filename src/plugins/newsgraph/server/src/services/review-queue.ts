@@ -3,11 +3,12 @@ import { errors } from '@strapi/utils';
 import { ACTOR_UID, FLAG_UID, REVIEW_EVENT_UID, STORY_UID } from '../constants';
 import type { FlagDetail, FlagEvent, QueueFacets, QueueFlag, QueuePagination } from '../contracts/review';
 import { scoreClaim } from '../core/claims/claim-scorer';
-import { countMatching, summarizeFlagCounts, type FlagCountSummary } from '../core/flags/flag-counts';
+import { countMatching, summarizeFlagCounts, type FlagCountKey, type FlagCountRow, type FlagCountSummary } from '../core/flags/flag-counts';
 import type { FlagListQuery } from '../core/flags/review-input';
 import { storyContext } from '../core/flags/story-context';
 import { workingVersion } from '../core/story-versions';
 import { getService } from '../strapi/get-service';
+import { whereInScope, type ReadScope } from './document-permissions';
 import { columnOf, tableOf } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
@@ -19,20 +20,41 @@ export const QUEUE_POPULATE = {
   assignee: { select: ['id', 'firstname', 'lastname'] },
 };
 
+/** No restriction: API tokens, GraphQL and scripts read the whole queue. */
+const EVERYTHING: ReadScope = { kind: 'all' };
+
+/** A flag `where` kept to the flags whose statements are in `statements` (unchanged for `all`). */
+const scoped = (where: Record<string, unknown>, statements: ReadScope): Record<string, unknown> =>
+  statements.kind === 'all' ? where : { $and: [where, whereInScope('statement', statements)] };
+
 /**
  * Reads the review queue: pages of flags, one flag with its history and context, the desk's filters
  * and counts. The admin routes, the content API's review-queue route and GraphQL's reviewQueue all
  * read through it; the actions that change flags are the review service's.
+ *
+ * The admin routes pass the user's read scope on statements (document-permissions service): a
+ * role whose statement reading has conditions (Strapi's `admin::is-creator`, say) sees only the
+ * flags of the statements it may read, and counts only those. Everyone else, the Fact-checker and
+ * Editor roles included, reads all statements, and the kept counts answer for them.
  */
 export const reviewQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const flagQuery = () => strapi.db.query(FLAG_UID as QueryUid);
+
+  /**
+   * The counts of the flags in scope, counted from the flags themselves: the kept counts are global.
+   * Costs a read of the flags the user may see, which a conditional role keeps small.
+   */
+  async function scopedCountRows(statements: ReadScope): Promise<FlagCountRow[]> {
+    const flags = (await flagQuery().findMany({ where: scoped({}, statements), select: ['status', 'kind', 'severity'] })) as FlagCountKey[];
+    return flags.map((flag) => ({ ...flag, count: 1 }));
+  }
 
   /**
    * What a fact-checker reads beside a flag: the sentence of the story holding the statement
    * (with the statement's span, when its words are there), the statement's mentions, the reasons
    * behind its check-worthiness, and the last verdicts given on its speaker's other statements.
    */
-  async function reviewContext(flagDocumentId: string): Promise<FlagDetail['context']> {
+  async function reviewContext(flagDocumentId: string, statements: ReadScope): Promise<FlagDetail['context']> {
     const flag = (await flagQuery().findOne({
       where: { documentId: flagDocumentId },
       select: ['storyDocumentId'],
@@ -46,7 +68,7 @@ export const reviewQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     const body = workingVersion(versions)?.body ?? null;
     const earlier = statement.speaker
       ? ((await flagQuery().findMany({
-          where: { status: 'resolved', verdict: { $notNull: true }, statement: { speaker: { documentId: statement.speaker.documentId }, documentId: { $ne: statement.documentId } } },
+          where: scoped({ status: 'resolved', verdict: { $notNull: true }, statement: { speaker: { documentId: statement.speaker.documentId }, documentId: { $ne: statement.documentId } } }, statements),
           orderBy: [{ updatedAt: 'desc' }],
           limit: 5,
           select: ['verdict', 'updatedAt'],
@@ -63,9 +85,10 @@ export const reviewQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
-     * One page of the review queue. `me` is the caller's admin user id, for `assignee: 'me'`.
+     * One page of the review queue. `me` is the caller's admin user id, for `assignee: 'me'`;
+     * `statements` the statements whose flags the caller may see.
      */
-    async page(query: FlagListQuery, me: number | null): Promise<{ rows: QueueFlag[]; pagination: QueuePagination; byStatus: FlagCountSummary['byStatus'] }> {
+    async page(query: FlagListQuery, me: number | null, statements: ReadScope = EVERYTHING): Promise<{ rows: QueueFlag[]; pagination: QueuePagination; byStatus: FlagCountSummary['byStatus'] }> {
       const where: Record<string, unknown> = {};
       if (query.status) where.status = query.status;
       if (query.kind) where.kind = query.kind;
@@ -77,13 +100,14 @@ export const reviewQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       // "me" without a user (an API token) matches nobody rather than everybody.
       if (query.assignee) where.assignee = { id: query.assignee === 'me' ? (me ?? -1) : Number(query.assignee) };
       const orderBy = query.sort === 'score' ? [{ score: 'desc' }, { id: 'asc' }] : [{ createdAt: 'asc' }, { id: 'asc' }];
-      const countRows = await getService(strapi, 'flag-counts').rows();
-      // Filters on status, kind and severity alone are answered by the kept counts; the others
+      const countRows = statements.kind === 'all' ? await getService(strapi, 'flag-counts').rows() : await scopedCountRows(statements);
+      // Filters on status, kind and severity alone are answered by the counts; the others
       // (story, actor, assignee, score) count their matches, which their indexes keep small.
       const kept = countMatching(countRows, { status: query.status, kind: query.kind, severity: query.severity, story: query.story, actor: query.actor, assignee: query.assignee, minScore: query.minScore });
+      const inScope = scoped(where, statements);
       const [rows, total] = await Promise.all([
-        flagQuery().findMany({ where, orderBy, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, populate: QUEUE_POPULATE }) as Promise<QueueFlag[]>,
-        kept ?? flagQuery().count({ where }),
+        flagQuery().findMany({ where: inScope, orderBy, offset: (query.page - 1) * query.pageSize, limit: query.pageSize, populate: QUEUE_POPULATE }) as Promise<QueueFlag[]>,
+        kept ?? flagQuery().count({ where: inScope }),
       ]);
       const count = Number(total);
       return {
@@ -93,10 +117,21 @@ export const reviewQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** @throws errors.NotFoundError for an unknown flag */
-    async entry(documentId: string): Promise<QueueFlag> {
+    /** The queue's counts per status, kind and severity, of the flags whose statements are in scope. */
+    async counts(statements: ReadScope = EVERYTHING): Promise<FlagCountSummary> {
+      return statements.kind === 'all' ? getService(strapi, 'flag-counts').summary() : summarizeFlagCounts(await scopedCountRows(statements));
+    },
+
+    /**
+     * @throws errors.NotFoundError for an unknown flag
+     * @throws errors.ForbiddenError when the flag's statement is out of `statements`
+     */
+    async entry(documentId: string, statements: ReadScope = EVERYTHING): Promise<QueueFlag> {
       const flag = (await flagQuery().findOne({ where: { documentId }, populate: QUEUE_POPULATE })) as QueueFlag | null;
       if (!flag) throw new errors.NotFoundError(`No flag ${documentId}`);
+      if (statements.kind !== 'all' && (await flagQuery().count({ where: scoped({ documentId }, statements) })) === 0) {
+        throw new errors.ForbiddenError("You may not read this flag's statement");
+      }
       return flag;
     },
 
@@ -104,34 +139,35 @@ export const reviewQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
      * One flag with its history (every review event, oldest first) and what a fact-checker reads
      * beside it.
      * @throws errors.NotFoundError for an unknown flag
+     * @throws errors.ForbiddenError when the flag's statement is out of `statements`
      */
-    async detail(documentId: string): Promise<FlagDetail> {
-      const flag = await this.entry(documentId);
+    async detail(documentId: string, statements: ReadScope = EVERYTHING): Promise<FlagDetail> {
+      const flag = await this.entry(documentId, statements);
       const events = (await strapi.db.query(REVIEW_EVENT_UID as QueryUid).findMany({
         where: { flag: { documentId: flag.documentId } },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: ['from', 'to', 'note', 'verdict', 'judgedText', 'changedText', 'createdAt'],
         populate: { actor: { select: ['id', 'firstname', 'lastname'] } },
       })) as FlagEvent[];
-      return { ...flag, events, context: await reviewContext(flag.documentId) };
+      return { ...flag, events, context: await reviewContext(flag.documentId, statements) };
     },
 
     /**
      * What the desk's filters offer: the stories that have flags and the admin users flags are
      * assigned to (read from the flags' own columns, not from every story or user), and, with `q`,
-     * the actors whose name contains it.
+     * the actors whose name contains it. `stories` keeps the stories offered to those the caller may read.
      */
-    async facets(q: string): Promise<QueueFacets> {
+    async facets(q: string, stories: ReadScope = EVERYTHING): Promise<QueueFacets> {
       const knex = strapi.db.connection;
       const flags = tableOf(strapi, FLAG_UID);
       const storyIds = (await knex(flags).distinct(columnOf(strapi, FLAG_UID, 'storyDocumentId')).whereNotNull(columnOf(strapi, FLAG_UID, 'storyDocumentId')).limit(500)).map((row: Record<string, string>) => Object.values(row)[0]!);
-      const stories = (await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: { $in: storyIds } }, select: ['documentId', 'title', 'publishedAt'], orderBy: [{ id: 'desc' }] })) as Array<{ documentId: string; title: string }>;
+      const storyRows = (await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: { $in: storyIds }, ...whereInScope(null, stories) }, select: ['documentId', 'title', 'publishedAt'], orderBy: [{ id: 'desc' }] })) as Array<{ documentId: string; title: string }>;
       const joinTable = (strapi.db.metadata.get(FLAG_UID as never) as unknown as { attributes: Record<string, { joinTable?: { name: string; inverseJoinColumn: { name: string } } }> }).attributes.assignee?.joinTable;
       const assigneeIds = joinTable ? (await knex(joinTable.name).distinct(joinTable.inverseJoinColumn.name)).map((row: Record<string, number>) => Object.values(row)[0]!) : [];
       const assignees = (await strapi.db.query('admin::user' as QueryUid).findMany({ where: { id: { $in: assigneeIds } }, select: ['id', 'firstname', 'lastname'] })) as Array<{ id: number; firstname: string | null; lastname: string | null }>;
       const actors = q ? ((await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { name: { $containsi: q } }, select: ['documentId', 'name'], orderBy: [{ name: 'asc' }], limit: 20 })) as QueueFacets['actors']) : [];
       return {
-        stories: [...new Map(stories.map((story) => [story.documentId, { documentId: story.documentId, title: story.title }])).values()],
+        stories: [...new Map(storyRows.map((story) => [story.documentId, { documentId: story.documentId, title: story.title }])).values()],
         assignees: assignees.map((user) => ({ id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') })),
         actors,
       };

@@ -7,6 +7,7 @@ import type { ReviewDecision, Verdict } from '../core/flags/review-input';
 import { checkReviewDecision, REVIEW_TRANSITIONS, sameVerdictText, verdictTextKey, type ReviewAction } from '../core/flags/review-workflow';
 import { getService } from '../strapi/get-service';
 import { columnOf } from '../strapi/types';
+import type { UserAbility } from './document-permissions';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -23,7 +24,10 @@ interface StoredFlag {
 /** Who decides: an admin user and what their role allows. */
 export interface Reviewer {
   id: number | null;
+  /** A type-level question: may they do this to some document of this type? */
   can(action: string, subject?: string): boolean;
+  /** Their ability, for questions about one document (document-permissions); none for scripts. */
+  ability?: UserAbility;
 }
 
 /** A decision taken, or why it was not: someone else changed the flag or the words first. */
@@ -101,17 +105,26 @@ export const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * @throws errors.NotFoundError for an unknown flag
-     * @throws errors.ForbiddenError when the reviewer may not resolve
+     * @throws errors.ForbiddenError when the reviewer may not resolve, may not read the flag's
+     * statement, or (an editor under editorsMayResolve) may not update its verification and evidence
      * @throws errors.ValidationError when the flag's status does not allow the action, or an applied verdict is unknown
      */
     async decide(action: ReviewAction, flagDocumentId: string, decision: ReviewDecision, reviewer: Reviewer): Promise<ReviewOutcome> {
+      const mayReview = reviewer.can('plugin::newsgraph.flags.review');
       if (action === 'resolve') {
         // Fact-checkers resolve; editors only when the config allows it and they may update statements.
-        const mayReview = reviewer.can('plugin::newsgraph.flags.review');
         const mayEdit = flags().config().editorsMayResolve && reviewer.can('plugin::content-manager.explorer.update', STATEMENT_UID);
         if (!mayReview && !mayEdit) throw new errors.ForbiddenError('Resolving flags needs the Newsgraph review permission');
       }
       const flag = await load(flagDocumentId);
+      const permissions = getService(strapi, 'document-permissions');
+      if (flag.statement) {
+        // Asked before anything moves, so that a refusal changes nothing. A reviewer acts on flags
+        // of statements they may read; an editor resolving under editorsMayResolve writes the
+        // statement's verification and evidence as the content manager would let them, no further.
+        await permissions.assertCanRead(reviewer.ability, STATEMENT_UID, flag.statement.documentId);
+        if (action === 'resolve' && !mayReview) await permissions.assertCanUpdate(reviewer.ability, STATEMENT_UID, flag.statement.documentId, ['verification', 'evidence']);
+      }
       const currentText = flag.statement?.text ?? '';
       const refusal = checkReviewDecision(action, flag, decision, currentText);
       if (refusal?.type === 'stale') return { conflict: { message: STALE, details: { currentVersion: refusal.currentVersion, currentStatus: refusal.currentStatus } } };
@@ -157,7 +170,7 @@ export const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           data: { verification: resolution.verdict, evidence: [...kept, ...resolution.evidence.map((item) => ({ url: item.url, title: item.title }))] } as never,
         });
       }
-      return { flag: await getService(strapi, 'review-queue').detail(flag.documentId) };
+      return { flag: await getService(strapi, 'review-queue').detail(flag.documentId, await permissions.readScope(reviewer.ability, STATEMENT_UID)) };
     },
   };
 };
