@@ -9,8 +9,9 @@ export function TextDiff({ before, after, label }: { before: string; after: stri
   return (
     <Typography tag="p" variant="pi" aria-label={label} data-testid="text-diff">
       {diffWords(before, after).map((part, index) => {
-        if (part.removed) return <del key={index} data-testid="diff-removed">{part.value}</del>;
-        if (part.added) return <ins key={index} data-testid="diff-added">{part.value}</ins>;
+        // Apart and coloured, so "42" replaced by "24" does not read as "4224".
+        if (part.removed) return <del key={index} data-testid="diff-removed" style={{ color: '#b72b1a', marginRight: '0.3em' }}>{part.value}</del>;
+        if (part.added) return <ins key={index} data-testid="diff-added" style={{ color: '#2f6846', marginRight: '0.3em' }}>{part.value}</ins>;
         return <span key={index}>{part.value}</span>;
       })}
     </Typography>
