@@ -20,8 +20,9 @@ import { findQuantities, type Quantity, type QuantityKind } from './quantities';
  *    cosine of the two texts, which, unlike BM25, is bounded and comparable across queries: the
  *    similarity a threshold can be set on.
  *
- * The settings in MATCH_SETTINGS were chosen on the training tweets of ../shared/data/claim-matching
- * by `npm run claims:match-eval -- --tune`; its dev tweets are held out (see the README).
+ * The settings in MATCH_SETTINGS were chosen on the training tweets of the CLEF 2020 CheckThat!
+ * task 2 data (README, "Data for fitting and evaluating the models") by
+ * `npm run claims:match-eval -- --tune`; its dev tweets are held out.
  */
 
 export interface KnownClaim {
