@@ -15,9 +15,9 @@
 
 const path = require('path');
 const core = path.join(__dirname, '..', 'src', 'plugins', 'newsgraph', 'dist', 'server', 'core');
-const { PhraseIndex } = require(path.join(core, 'phrase-index.js'));
-const { indexActor } = require(path.join(core, 'linkable.js'));
-const { linkStatement } = require(path.join(core, 'linker.js'));
+const { PhraseIndex } = require(path.join(core, 'linking', 'phrase-index.js'));
+const { indexActor } = require(path.join(core, 'linking', 'linkable.js'));
+const { linkStatement } = require(path.join(core, 'linking', 'linker.js'));
 
 // A deterministic generator, so that every run measures the same newsroom.
 let seed = 42;

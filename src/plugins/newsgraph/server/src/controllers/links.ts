@@ -4,7 +4,7 @@ import { ACTOR_UID, FLAG_UID, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../
 import { foldForQuote } from '../core/flags/rules/quote-mismatch';
 import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
-import { workingVersion } from '../core/story-versions';
+import { workingVersion } from '../core/visibility/story-versions';
 import type { UserAbility } from '../services/document-permissions';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];

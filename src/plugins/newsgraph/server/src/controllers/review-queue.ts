@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { readFlagListQuery } from '../core/flags/review-input';
-import { ADMIN_REVIEWER_STRATEGY } from '../core/request-audience';
+import { ADMIN_REVIEWER_STRATEGY } from '../core/visibility/request-audience';
 import { getService } from '../strapi/get-service';
 import { checkedInput } from '../strapi/checked-input';
 import { queuePageBody } from './flags';

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { FLAG_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import { getService } from '../strapi/get-service';
-import { workingVersion } from '../core/story-versions';
+import { workingVersion } from '../core/visibility/story-versions';
 import { whereInScope, type ReadScope, type UserAbility } from '../services/document-permissions';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];

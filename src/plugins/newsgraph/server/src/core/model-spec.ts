@@ -5,7 +5,7 @@
 export type FieldFormat = 'http-url' | 'wikidata-id' | 'iso-country' | 'bcp47' | 'link-overrides' | 'name';
 
 export interface NewsgraphFieldOptions {
-  /** A format checked on every write (see core/field-validation.ts). */
+  /** A format checked on every write (see core/fields/field-validation.ts). */
   format?: FieldFormat;
   /** Unique among documents of the type, but several documents may leave it empty. */
   uniqueWhenPresent?: boolean;

@@ -2,9 +2,9 @@ import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 import { NEWSROOM_CONTENT_TYPES } from '../constants';
 import { isPlainObject, type DocumentData, type ModelSpec } from '../core/model-spec';
-import { firstFreeSlug, isDerivedSlug, toSlug } from '../core/slug';
+import { firstFreeSlug, isDerivedSlug, toSlug } from '../core/fields/slug';
 import { createModelLookup, type DocumentMiddlewareFactory } from '../strapi/types';
-import { workingVersion } from '../core/story-versions';
+import { workingVersion } from '../core/visibility/story-versions';
 
 const SLUGGED_TYPES = new Set<string>(NEWSROOM_CONTENT_TYPES);
 

@@ -1,7 +1,7 @@
 import { READ_ACTIONS, STORY_UID } from '../constants';
-import { restrictPopulate, restrictQueryFilters } from '../core/public-visibility';
-import { isPublicContentApiRequest } from '../core/request-audience';
-import { PUBLIC_VISIBILITY_RULES } from '../core/visibility-rules';
+import { restrictPopulate, restrictQueryFilters } from '../core/visibility/public-visibility';
+import { isPublicContentApiRequest } from '../core/visibility/request-audience';
+import { PUBLIC_VISIBILITY_RULES } from '../core/visibility/visibility-rules';
 import { createModelLookup, currentRequest, type DocumentMiddlewareFactory } from '../strapi/types';
 
 /**

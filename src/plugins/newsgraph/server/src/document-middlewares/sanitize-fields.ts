@@ -1,5 +1,5 @@
 import { DATA_WRITE_ACTIONS, NEWSROOM_CONTENT_TYPES } from '../constants';
-import { sanitizeDocumentData } from '../core/field-sanitation';
+import { sanitizeDocumentData } from '../core/fields/field-sanitation';
 import { isPlainObject } from '../core/model-spec';
 import { createModelLookup, currentRequest, type DocumentMiddlewareFactory } from '../strapi/types';
 

@@ -1,7 +1,7 @@
 import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 import { DATA_WRITE_ACTIONS, NEWSROOM_CONTENT_TYPES } from '../constants';
-import { describePath, validateDocumentData, type FieldViolation } from '../core/field-validation';
+import { describePath, validateDocumentData, type FieldViolation } from '../core/fields/field-validation';
 import { fieldOptions, isPlainObject, type DocumentData, type ModelSpec } from '../core/model-spec';
 import { createModelLookup, type DocumentMiddlewareFactory } from '../strapi/types';
 

@@ -4,7 +4,7 @@ import { ACTOR_UID, STORY_UID } from '../constants';
 import { readFlagListQuery } from '../core/flags/review-input';
 import { checkedInput } from '../strapi/checked-input';
 import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES } from '../core/flags/flag-types';
-import { ADMIN_REVIEWER_STRATEGY, isPublicContentApiRequest } from '../core/request-audience';
+import { ADMIN_REVIEWER_STRATEGY, isPublicContentApiRequest } from '../core/visibility/request-audience';
 import { currentRequest } from '../strapi/types';
 import { getService } from '../strapi/get-service';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { restrictQueryFilters } from '../core/public-visibility';
-import { isPublicContentApiRequest } from '../core/request-audience';
-import { PUBLIC_VISIBILITY_RULES } from '../core/visibility-rules';
+import { restrictQueryFilters } from '../core/visibility/public-visibility';
+import { isPublicContentApiRequest } from '../core/visibility/request-audience';
+import { PUBLIC_VISIBILITY_RULES } from '../core/visibility/visibility-rules';
 import { createModelLookup, currentRequest } from '../strapi/types';
 import type { ModelSpec } from '../core/model-spec';
 import type { FieldMiddleware } from './field-middleware';

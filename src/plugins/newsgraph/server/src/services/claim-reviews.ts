@@ -13,7 +13,7 @@ import {
   type ClaimReviewInput,
   type VerdictFlag,
 } from '../core/claims/claim-review';
-import { PUBLIC_VISIBILITY_RULES } from '../core/visibility-rules';
+import { PUBLIC_VISIBILITY_RULES } from '../core/visibility/visibility-rules';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 type Where = Record<string, unknown>;

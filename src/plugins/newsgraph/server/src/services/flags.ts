@@ -4,7 +4,7 @@ import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
 import { columnOf, currentKnex, tableOf } from '../strapi/types';
-import { workingVersion } from '../core/story-versions';
+import { workingVersion } from '../core/visibility/story-versions';
 import { isVerdict, sameVerdictText } from '../core/flags/review-workflow';
 import type { EarlierVerdict } from '../contracts/review';
 import { getService } from '../strapi/get-service';

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, PROPOSAL_UID } from '../constants';
-import { indexActor, indexProposal, type LinkableActor, type LinkableProposal } from '../core/linkable';
-import type { ActorFacts } from '../core/linker';
-import { PhraseIndex } from '../core/phrase-index';
+import { indexActor, indexProposal, type LinkableActor, type LinkableProposal } from '../core/linking/linkable';
+import type { ActorFacts } from '../core/linking/linker';
+import { PhraseIndex } from '../core/linking/phrase-index';
 import { currentKnex } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];

@@ -6,7 +6,7 @@ const PERMISSION_UID = 'plugin::users-permissions.permission';
 
 /**
  * The Public role reads (find, findOne) the four newsroom types; which documents it then sees is
- * narrowed by the visibility rules (core/visibility-rules.ts). Runs at every start and only adds
+ * narrowed by the visibility rules (core/visibility/visibility-rules.ts). Runs at every start and only adds
  * what is missing, so an admin's other grants are left alone.
  */
 export const publicPermissionsService = ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -1,8 +1,8 @@
 import { AsyncResource } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, RELINK_JOB_UID, STATEMENT_UID } from '../constants';
-import { actorPhrases } from '../core/linkable';
-import { foldPhrase } from '../core/text-folding';
+import { actorPhrases } from '../core/linking/linkable';
+import { foldPhrase } from '../core/linking/text-folding';
 import { columnOf, tableOf } from '../strapi/types';
 import { inProcessRunner, pgBossConnection, pgBossRunner, type RelinkJobStore, type RelinkRunner } from './relink-runners';
 

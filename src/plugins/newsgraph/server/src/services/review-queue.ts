@@ -6,7 +6,7 @@ import { scoreClaim } from '../core/claims/claim-scorer';
 import { countMatching, summarizeFlagCounts, type FlagCountKey, type FlagCountRow, type FlagCountSummary } from '../core/flags/flag-counts';
 import type { FlagListQuery } from '../core/flags/review-input';
 import { storyContext } from '../core/flags/story-context';
-import { workingVersion } from '../core/story-versions';
+import { workingVersion } from '../core/visibility/story-versions';
 import { getService } from '../strapi/get-service';
 import { whereInScope, type ReadScope } from './document-permissions';
 import { columnOf, tableOf } from '../strapi/types';

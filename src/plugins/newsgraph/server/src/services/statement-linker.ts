@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../constants';
-import { linkStatement, type AmbiguousPhrase, type LinkOverrides } from '../core/linker';
+import { linkStatement, type AmbiguousPhrase, type LinkOverrides } from '../core/linking/linker';
 import { isPlainObject, type DocumentData } from '../core/model-spec';
-import { parseRelationInput, type RelationRef } from '../core/relation-input';
-import { foldPhrase } from '../core/text-folding';
+import { parseRelationInput, type RelationRef } from '../core/fields/relation-input';
+import { foldPhrase } from '../core/linking/text-folding';
 import { getService } from '../strapi/get-service';
 import { columnOf, currentKnex, tableOf } from '../strapi/types';
 import type { IndexSignature } from './link-index';
-import { workingVersion } from '../core/story-versions';
+import { workingVersion } from '../core/visibility/story-versions';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -101,7 +101,7 @@ export function linkTextOf(text: string, attribution: string): string {
 /**
  * Works out a statement's links for a write (create, update or relink) and returns the fields to
  * store with it: speaker, mentions, proposals, linkOverrides, linkState, linkText. The matching
- * itself is the pure core (core/linker.ts); this service gathers its inputs from the write, the
+ * itself is the pure core (core/linking/linker.ts); this service gathers its inputs from the write, the
  * stored statement and its story.
  */
 export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {

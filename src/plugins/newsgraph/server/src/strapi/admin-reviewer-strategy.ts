@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { NEWSROOM_CONTENT_TYPES } from '../constants';
-import { ADMIN_REVIEWER_STRATEGY } from '../core/request-audience';
+import { ADMIN_REVIEWER_STRATEGY } from '../core/visibility/request-audience';
 import { REVIEW_QUEUE_ACTION } from '../graphql/newsgraph-schema';
 
 interface Ability {

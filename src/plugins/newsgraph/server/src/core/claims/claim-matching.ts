@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { tokenize } from '../text-folding';
+import { tokenize } from '../linking/text-folding';
 import { findQuantities, type Quantity, type QuantityKind } from './quantities';
 
 /**

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../field-validation';
+import { isHttpUrl } from '../fields/field-validation';
 import { isPlainObject } from '../model-spec';
 import { VERDICT_RATINGS } from './claim-review';
 

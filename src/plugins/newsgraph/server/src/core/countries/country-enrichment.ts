@@ -1,4 +1,4 @@
-import { foldPhrase } from '../text-folding';
+import { foldPhrase } from '../linking/text-folding';
 
 /**
  * What Newsgraph reads of a country in the `world-countries` data set (its `Country` type, narrowed

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../field-validation';
+import { isHttpUrl } from '../fields/field-validation';
 import { isPlainObject } from '../model-spec';
 import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, VERDICTS, type Verdict } from './flag-types';
 import type { ReviewAction } from './review-workflow';

@@ -1,7 +1,7 @@
 import { toPlainText } from './plain-text';
 import { XSS_VECTORS } from './xss-vectors.fixture';
 
-import { BLNS, NAUGHTY_STRINGS, parsedNodes } from './test-support.fixture';
+import { BLNS, NAUGHTY_STRINGS, parsedNodes } from '../test-support.fixture';
 
 
 /** Every node that is not text: elements (type tag, script, style), comments, directives, CDATA. */

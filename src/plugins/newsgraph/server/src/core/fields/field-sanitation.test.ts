@@ -1,11 +1,11 @@
-import { ACTOR_UID, STATEMENT_UID, STORY_UID } from '../constants';
+import { ACTOR_UID, STATEMENT_UID, STORY_UID } from '../../constants';
 import { sanitizeDocumentData } from './field-sanitation';
-import type { DocumentData, ModelSpec } from './model-spec';
+import type { DocumentData, ModelSpec } from '../model-spec';
 import { toPlainText } from './plain-text';
 import { sanitizeStoryBody } from './rich-text';
 import { XSS_VECTORS } from './xss-vectors.fixture';
 
-import { lookup, modelOf as model, NAUGHTY_STRINGS } from './test-support.fixture';
+import { lookup, modelOf as model, NAUGHTY_STRINGS } from '../test-support.fixture';
 
 const story = model(STORY_UID);
 const statement = model(STATEMENT_UID);

@@ -1,4 +1,4 @@
-import { isPlainObject, type ModelLookup, type ModelSpec } from './model-spec';
+import { isPlainObject, type ModelLookup, type ModelSpec } from '../model-spec';
 
 export type Filters = Record<string, unknown>;
 

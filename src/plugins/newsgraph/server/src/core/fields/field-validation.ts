@@ -1,4 +1,4 @@
-import { fieldOptions, isPlainObject, type AttributeSpec, type DocumentData, type ModelLookup, type ModelSpec } from './model-spec';
+import { fieldOptions, isPlainObject, type AttributeSpec, type DocumentData, type ModelLookup, type ModelSpec } from '../model-spec';
 
 export interface FieldViolation {
   /** Path of the field from the document root, e.g. ['evidence', '0', 'url'], as Strapi reports it. */

@@ -1,6 +1,6 @@
 import { toPlainText } from './plain-text';
 import { sanitizeStoryBody } from './rich-text';
-import { fieldOptions, isPlainObject, type DocumentData, type ModelLookup, type ModelSpec } from './model-spec';
+import { fieldOptions, isPlainObject, type DocumentData, type ModelLookup, type ModelSpec } from '../model-spec';
 
 export interface SanitationOptions {
   /** Drop values for fields Newsgraph computes itself (true for writes that come from a request). */

@@ -1,9 +1,9 @@
-import { ACTOR_UID, POSITION_COMPONENT, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../constants';
-import type { ModelSpec } from './model-spec';
+import { ACTOR_UID, POSITION_COMPONENT, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../../constants';
+import type { ModelSpec } from '../model-spec';
 import { normalizePopulate, restrictFilters, restrictPopulate, restrictQueryFilters, toGraphqlDialect, type VisibilityRules } from './public-visibility';
 import { PUBLIC_VISIBILITY_RULES } from './visibility-rules';
 
-import { lookup, modelOf as model } from './test-support.fixture';
+import { lookup, modelOf as model } from '../test-support.fixture';
 const story = model(STORY_UID);
 const statement = model(STATEMENT_UID);
 const actor = model(ACTOR_UID);

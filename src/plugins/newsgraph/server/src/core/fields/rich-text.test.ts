@@ -2,7 +2,7 @@ import { decodeHTML } from 'entities';
 import { sanitizeStoryBody } from './rich-text';
 import { HTML_XSS_VECTORS, MARKDOWN_XSS_VECTORS, XSS_VECTORS } from './xss-vectors.fixture';
 
-import { BLNS, NAUGHTY_STRINGS, parsedNodes, type ParsedNode } from './test-support.fixture';
+import { BLNS, NAUGHTY_STRINGS, parsedNodes, type ParsedNode } from '../test-support.fixture';
 
 
 /** Elements of the parsed HTML (domhandler gives <script> and <style> their own node types). */

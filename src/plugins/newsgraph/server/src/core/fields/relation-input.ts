@@ -1,4 +1,4 @@
-import { isPlainObject } from './model-spec';
+import { isPlainObject } from '../model-spec';
 
 /** A reference to a related document as callers write it: a documentId, or an entity id number. */
 export type RelationRef = { documentId: string } | { id: number };

@@ -1,4 +1,4 @@
-import { ACTOR_UID, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../constants';
+import { ACTOR_UID, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../../constants';
 import type { VisibilityRules } from './public-visibility';
 
 const PUBLISHED_STORY = { publishedAt: { $notNull: true } };

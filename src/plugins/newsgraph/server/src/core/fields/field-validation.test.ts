@@ -1,8 +1,8 @@
-import { ACTOR_UID, EVIDENCE_COMPONENT, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../constants';
+import { ACTOR_UID, EVIDENCE_COMPONENT, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../../constants';
 import { describePath, isCalendarDate, isHttpUrl, validateDocumentData, type FieldViolation } from './field-validation';
-import type { DocumentData, ModelSpec } from './model-spec';
+import type { DocumentData, ModelSpec } from '../model-spec';
 
-import { lookup, modelOf as model } from './test-support.fixture';
+import { lookup, modelOf as model } from '../test-support.fixture';
 const story = model(STORY_UID);
 const statement = model(STATEMENT_UID);
 const actor = model(ACTOR_UID);
