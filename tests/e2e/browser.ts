@@ -41,11 +41,17 @@ const sessions = new Map<string, StorageState>();
 /**
  * A fresh browser context logged in to the admin as `who`. The first time, through the login form;
  * after that, with the session that login left (cookies and storage), as a returning user would:
- * Strapi limits login attempts per address and email.
+ * Strapi limits login attempts per address and email. `prepare` runs on the context before its
+ * first page opens (to watch or route its requests from the very first one).
  */
-export async function loggedIn(browser: Browser, who: keyof E2eState['users']): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
+export async function loggedIn(
+  browser: Browser,
+  who: keyof E2eState['users'],
+  prepare?: (context: BrowserContext) => Promise<void>
+): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
   const { url, password, users } = state();
   const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'en-US', storageState: sessions.get(who) });
+  await prepare?.(context);
   const page = await context.newPage();
   const dialogs: string[] = [];
   // Any alert(), confirm() or prompt() would mean a payload ran: record it and dismiss it.
