@@ -39,6 +39,9 @@ const MENTION_CLASSES = [
   'seat-of-power', 'org-variant', 'initialism', 'inside-proposal',
 ];
 const PROPOSAL_CLASSES = ['title', 'alias', 'word-form', 'description'];
+const SPEAKER_CLASSES = ['name', 'surname', 'description', 'demonym', 'dotted', 'seat-of-power', 'initialism'];
+/** How the attribution names the speaker, when the annotation does not say: by name, or nobody. */
+const speakerClass = (statement) => statement.speakerVia ?? (statement.speaker === null ? 'nobody' : 'name');
 const STATEMENT_KINDS = ['direct_quote', 'paraphrase', 'claim', 'social_post', 'document'];
 const MODES = ['careful', 'hurried'];
 
@@ -75,6 +78,7 @@ function checkStory(story) {
     const where = `statement ${index + 1}`;
     if (!STATEMENT_KINDS.includes(statement.kind)) fail(`${where}: kind ${statement.kind}`);
     if (statement.speaker !== null && !knownActor(statement.speaker)) fail(`${where}: unknown speaker ${statement.speaker}`);
+    if (statement.speakerVia !== undefined && (statement.speaker === null || !SPEAKER_CLASSES.includes(statement.speakerVia))) fail(`${where}: speaker class ${statement.speakerVia}`);
     for (const [key, via] of Object.entries(statement.mentions)) {
       if (!knownActor(key)) fail(`${where}: unknown actor ${key}`);
       if (!MENTION_CLASSES.includes(via)) fail(`${where}: unknown mention class ${via}`);
@@ -213,6 +217,7 @@ async function enterNewsroom(strapi, stories, mode) {
         text: statement.text,
         attribution: statement.attribution,
         goldSpeaker: statement.speaker === null ? null : await goldActor(statement.speaker),
+        speakerVia: speakerClass(statement),
         speaker: stored.speaker?.documentId ?? null,
         goldMentions,
         mentions: new Set((stored.mentions ?? []).map((actor) => actor.documentId)),
@@ -249,6 +254,18 @@ function score(statements) {
   return { count: statements.length, speaker: speakers / statements.length, mentions: { ...mentions, ...prf(mentions) }, proposals: { ...proposals, ...prf(proposals) } };
 }
 
+/** Speaker accuracy by how the attribution names the speaker. */
+function speakerByClass(statements) {
+  const classes = new Map();
+  for (const statement of statements) {
+    const row = classes.get(statement.speakerVia) ?? { gold: 0, found: 0 };
+    row.gold += 1;
+    if (statement.speaker === statement.goldSpeaker) row.found += 1;
+    classes.set(statement.speakerVia, row);
+  }
+  return [...classes.entries()].sort((a, b) => b[1].gold - a[1].gold).map(([via, row]) => `${via} ${row.found}/${row.gold}`).join(', ');
+}
+
 /** Recall by annotated class: which ways of naming the linker finds. */
 function recallByClass(statements, field, found) {
   const classes = new Map();
@@ -280,6 +297,7 @@ function report(mode, { results, names }) {
   }
   const overall = score(all);
   console.log(line('overall', overall));
+  console.log(`  speaker right by class:   ${speakerByClass(all)}`);
   console.log(`  mention recall by class:  ${recallByClass(all, 'goldMentions', 'mentions')}`);
   console.log(`  proposal recall by class: ${recallByClass(all, 'goldProposals', 'proposals')}`);
   if (!QUIET) {
@@ -287,7 +305,7 @@ function report(mode, { results, names }) {
     for (const { story, statements } of results) {
       for (const statement of statements) {
         const where = `${story}#${statement.number}`;
-        if (statement.speaker !== statement.goldSpeaker) problems.push(`speaker ${where}: ${name(statement.speaker)}, not ${name(statement.goldSpeaker)}  <- "${excerpt(statement.attribution)}"`);
+        if (statement.speaker !== statement.goldSpeaker) problems.push(`speaker ${where}: ${name(statement.speaker)}, not ${name(statement.goldSpeaker)} [${statement.speakerVia}]  <- "${excerpt(statement.attribution)}"`);
         for (const [id, via] of statement.goldMentions) {
           if (!statement.mentions.has(id)) problems.push(`miss    ${where}: ${name(id)} [${via}]${statement.ambiguous.has(id) ? ' (ambiguous)' : ''}  "${excerpt(statement.text)}"`);
         }
