@@ -182,7 +182,13 @@ test('an admin - should tune the flag rules in Settings > Newsgraph and follow a
     expect((await api('GET', '/newsgraph/settings')).body.data.flags.rules.missing_source.enabled).toBe(false);
 
     await page.getByTestId('relink-all').click();
-    await page.getByTestId('relink-job').filter({ hasText: 'relink all' }).filter({ hasText: '(done)' }).first().waitFor({ timeout: 90_000 });
+    const job = page.getByTestId('relink-job').filter({ hasText: 'All statements' }).filter({ hasText: '· done' }).first();
+    await job.waitFor({ timeout: 90_000 });
+    // A finished job's bar is full and drawn in a strong colour, not light on light.
+    expect(await job.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    const bar = await job.getByTestId('relink-job-bar').evaluate((element) => ({ width: element.getBoundingClientRect().width, colour: getComputedStyle(element).backgroundColor }));
+    expect(bar.width).toBeGreaterThan(100);
+    expect(bar.colour).not.toMatch(/rgba?\(255, 255, 255/);
     await screenshot(page, 'settings');
 
     // Back as it was, for whoever runs next.

@@ -28,6 +28,13 @@ export const routes = {
         config: { policies: [isAdmin, can('plugin::newsgraph.flags.read')] },
       },
       {
+        // Before /flags/:documentId. The list views' "Open flags" column: one call per page.
+        method: 'GET',
+        path: '/flags/open-by-document',
+        handler: 'flags.openByDocument',
+        config: { policies: [isAdmin, can('plugin::newsgraph.flags.read')] },
+      },
+      {
         method: 'GET',
         path: '/flags/:documentId',
         handler: 'flags.findOne',
