@@ -121,6 +121,16 @@ describe.each([
     expect((await app.http().get(`/newsgraph/stories/${authored[other].story}/overview`).set(as(who))).status).toBe(403);
   });
 
+  test('GET story graph - should answer 200 with its statements on its own story and 403 on another\'s', async () => {
+    const own = await app.http().get(`/newsgraph/stories/${authored[who].story}/graph`).set(as(who));
+    expect(own.status).toBe(200);
+    expect(own.body.data.story.documentId).toBe(authored[who].story);
+    expect(own.body.data.graph.nodes.filter((node: { type: string }) => node.type === 'statement').map((node: { documentId: string }) => node.documentId)).toEqual([authored[who].statement]);
+    const refused = await app.http().get(`/newsgraph/stories/${authored[other].story}/graph`).set(as(who));
+    expect(refused.status).toBe(403);
+    expect(refused.body.data).toBeFalsy();
+  });
+
   test('POST story check - should answer 200 on its own story, and 403 on another\'s, changing nothing', async () => {
     expect((await app.http().post(`/newsgraph/stories/${authored[who].story}/check`).set(as(who))).status).toBe(200);
     const before = await snapshot(authored[other]);

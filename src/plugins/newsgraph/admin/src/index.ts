@@ -16,6 +16,7 @@ interface AdminApp {
     injectComponent(view: 'listView', zone: 'actions', component: { name: string; Component: () => unknown }): void;
   };
   registerHook(name: string, hook: (...args: never[]) => unknown): void;
+  router: { addRoute(route: { path: string; lazy: () => Promise<{ Component: unknown }> }): void };
 }
 
 /**
@@ -34,6 +35,11 @@ export default {
       Component: () => import('./pages/FactCheckPage'),
       // The menu shows the link only to users holding this action; the routes check it again.
       permissions: [{ action: 'plugin::newsgraph.flags.read', subject: null }],
+    });
+    // The story's graph, full page; more specific than the desk's plugins/newsgraph/*, so it wins.
+    app.router.addRoute({
+      path: `plugins/${PLUGIN_ID}/graph/:documentId`,
+      lazy: async () => ({ Component: (await import('./pages/StoryGraphPage')).default }),
     });
     app.addSettingsLink('global', {
       id: `${PLUGIN_ID}-settings`,

@@ -60,6 +60,12 @@ export const routes = {
         config: { policies: [isAdmin, can(['plugin::content-manager.explorer.read', 'api::story.story'])] },
       },
       {
+        method: 'GET',
+        path: '/stories/:documentId/graph',
+        handler: 'stories.graph',
+        config: { policies: [isAdmin, can(['plugin::content-manager.explorer.read', 'api::story.story'])] },
+      },
+      {
         method: 'POST',
         path: '/stories/:documentId/check',
         handler: 'stories.check',
