@@ -61,7 +61,22 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-const sessions = new Map<string, StorageState>();
+/**
+ * What a login left, kept in a file for the whole run: Jest loads this module afresh for each test
+ * file, and Strapi limits logins per address and email (five in five minutes), which four files
+ * logging the same people in again would exceed.
+ */
+function persistedMap<Value>(name: string) {
+  const file = path.join(os.tmpdir(), `newsgraph-e2e-${name}.json`);
+  const read = (): Record<string, Value> => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Value>) : {});
+  return {
+    get: (key: string): Value | undefined => read()[key],
+    has: (key: string): boolean => key in read(),
+    set: (key: string, value: Value): void => fs.writeFileSync(file, JSON.stringify({ ...read(), [key]: value })),
+  };
+}
+
+const sessions = persistedMap<StorageState>('sessions');
 
 /**
  * A fresh browser context logged in to the admin as `who`. The first time, through the login form;
@@ -96,7 +111,7 @@ export async function loggedIn(
   return { context, page, dialogs };
 }
 
-const tokens = new Map<string, string>();
+const tokens = persistedMap<string>('tokens');
 
 /**
  * The admin API as `who`, outside the browser: for setting up data and checking answers. Each user

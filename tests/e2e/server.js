@@ -70,6 +70,8 @@ async function inviteAdmin(url, token, user, roles) {
 }
 
 async function start() {
+  // Logins kept by an earlier run belong to a server that is gone.
+  for (const name of ['sessions', 'tokens']) fs.rmSync(path.join(os.tmpdir(), `newsgraph-e2e-${name}.json`), { force: true });
   if (process.env.NEWSGRAPH_E2E_SKIP_BUILD !== 'true') {
     const build = spawnSync('npx', ['strapi', 'build'], { cwd: APP_DIR, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development', STRAPI_TELEMETRY_DISABLED: 'true' } });
     if (build.status !== 0) throw new Error('strapi build failed');
@@ -125,6 +127,8 @@ function stop() {
   }
   for (const file of [database, `${database}-wal`, `${database}-shm`]) fs.rmSync(file, { force: true });
   fs.rmSync(STATE_FILE, { force: true });
+  // The logins tests/e2e/browser.ts kept for the run.
+  for (const name of ['sessions', 'tokens']) fs.rmSync(path.join(os.tmpdir(), `newsgraph-e2e-${name}.json`), { force: true });
 }
 
 /** What the tests need: the app's address and the people who use it. */
