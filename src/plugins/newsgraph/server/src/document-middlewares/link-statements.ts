@@ -1,7 +1,7 @@
 import { STATEMENT_UID, STORY_UID } from '../constants';
 import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
-import type { DocumentMiddlewareFactory } from '../strapi/types';
+import { withSavepoint, type DocumentMiddlewareFactory } from '../strapi/types';
 import type { LinkPlan, LinkState, StoredStatement } from '../services/statement-linker';
 
 /**
@@ -65,9 +65,11 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const storiesToSync: Array<string | null | undefined> = [stored?.story?.documentId];
     let plan: LinkPlan | undefined;
     try {
-      const storyId = await linker().storyAfterWrite(data, stored);
-      storiesToSync.push(storyId);
-      plan = await linker().plan(data, stored, storyId);
+      plan = await withSavepoint(strapi, async () => {
+        const storyId = await linker().storyAfterWrite(data, stored);
+        storiesToSync.push(storyId);
+        return linker().plan(data, stored, storyId);
+      });
       Object.assign(data, plan.patch);
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
@@ -79,7 +81,7 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const documentId = result?.documentId ?? context.params.documentId ?? '(unknown)';
     if (failure) strapi.log.error(`[newsgraph] linking statement ${documentId} failed; saved unlinked and marked for relinking: ${failure.message}`);
     try {
-      await keepStoryActorsInStep(storiesToSync, stored, data, plan);
+      await withSavepoint(strapi, () => keepStoryActorsInStep(storiesToSync, stored, data, plan));
     } catch (error) {
       strapi.log.error(`[newsgraph] keeping Story.actors in step after statement ${documentId} failed: ${(error as Error).message}`);
     }
