@@ -3,16 +3,16 @@ import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constan
 import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
-import { columnOf, currentKnex, tableOf } from '../strapi/types';
+import { columnOf, currentKnex, tableOf, withSavepoint } from '../strapi/types';
 import { workingVersion } from '../core/visibility/story-versions';
 import { isVerdict, sameVerdictText } from '../core/flags/review-workflow';
 import type { EarlierVerdict } from '../contracts/review';
 import { getService } from '../strapi/get-service';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
-type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
 
 interface StatementRow {
+  id: number;
   documentId: string;
   text: string | null;
   kind: string | null;
@@ -90,9 +90,21 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Tells webhooks (Settings > Webhooks, events newsgraph.flag.opened and newsgraph.flag.resolved)
-   * about a flag, with its statement and story. A failure is logged: a webhook never blocks review.
+   * about a flag, with its statement and story, once the save that changed it has committed (a
+   * rolled-back change is never announced; the save does not wait for the announcement). A failure
+   * is logged: a webhook never blocks review.
    */
   async function emitFlagEvent(event: 'newsgraph.flag.opened' | 'newsgraph.flag.resolved', flagDocumentId: string): Promise<void> {
+    if (strapi.db.inTransaction()) {
+      await strapi.db.transaction(({ onCommit }) => {
+        onCommit(() => void announceFlag(event, flagDocumentId));
+      });
+      return;
+    }
+    await announceFlag(event, flagDocumentId);
+  }
+
+  async function announceFlag(event: 'newsgraph.flag.opened' | 'newsgraph.flag.resolved', flagDocumentId: string): Promise<void> {
     try {
       const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({
         where: { documentId: flagDocumentId },
@@ -110,27 +122,45 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function recordEvent(flagDocumentId: string, from: FlagStatus | null, to: FlagStatus, note: string, actorId: number | null = null, details: ReviewEventDetails = {}): Promise<void> {
-    await strapi.documents(REVIEW_EVENT_UID as DocumentsUid).create({ data: { flag: flagDocumentId, from, to, note, actor: actorId, ...details } as never });
+  /**
+   * Appends a review event. Flags and their events are the plugin's own records, written only here
+   * and in the review service: straight through the Query Engine, in the caller's transaction, not
+   * through the Document Service's middlewares and entry events, which are for what editors and
+   * clients write (docs/performance.md).
+   */
+  async function recordEvent(flag: { id: number }, from: FlagStatus | null, to: FlagStatus, note: string, actorId: number | null = null, details: ReviewEventDetails = {}): Promise<void> {
+    await strapi.db.query(REVIEW_EVENT_UID as QueryUid).create({ data: { flag: flag.id, from, to, note, actor: actorId, publishedAt: new Date(), ...details } });
   }
 
-  async function loadSubject(statementDocumentId: string): Promise<{ subject: FlagSubject; storyId: string | null; score: number | null } | null> {
+  /** What the rules read, and the row ids a new flag links to (the statement, the story's published version or else its draft). */
+  async function loadSubject(
+    statementDocumentId: string
+  ): Promise<{ subject: FlagSubject; storyId: string | null; score: number | null; statementRowId: number; storyRowId: number | null } | null> {
     const statement = (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({
       where: { documentId: statementDocumentId },
-      select: ['documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness', 'sourceUrl', 'medium', 'linkState'],
+      select: ['id', 'documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness', 'sourceUrl', 'medium', 'linkState'],
       populate: { speaker: { select: ['documentId'] }, story: { select: ['documentId'] }, evidence: { select: ['id'] } },
     })) as StatementRow | null;
     if (!statement) return null;
     const storyId = statement.story?.documentId ?? null;
     const versions = storyId
-      ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: storyId }, select: ['body', 'sourceUrl', 'publishedAt'] })) as Array<{ body: string | null; sourceUrl: string | null; publishedAt: string | null }>)
+      ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: storyId }, select: ['id', 'body', 'sourceUrl', 'publishedAt'] })) as Array<{
+          id: number;
+          body: string | null;
+          sourceUrl: string | null;
+          publishedAt: string | null;
+        }>)
       : [];
     // The draft is what editors are working on; a published-only story has just its published version.
     const story = workingVersion(versions) ?? null;
     const score = statement.checkWorthiness === null ? null : Number(statement.checkWorthiness);
+    // The version the Document Service linked a flag to when given the story's documentId.
+    const storyRow = versions.find((version) => version.publishedAt !== null && version.publishedAt !== undefined) ?? versions[0];
     return {
       storyId,
       score,
+      statementRowId: statement.id,
+      storyRowId: storyRow?.id ?? null,
       subject: {
         statement: {
           text: statement.text ?? '',
@@ -172,7 +202,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const changed = await query
       .update({ ...extra, [column(FLAG_UID, 'status')]: to, [version]: knex.raw('?? + 1', [version]), [column(FLAG_UID, 'updatedAt')]: new Date() });
     if (Number(changed) === 0) return false;
-    await recordEvent(flag.documentId, from, to, note, actorId, details);
+    await recordEvent(flag, from, to, note, actorId, details);
     if (to === 'open') await emitFlagEvent('newsgraph.flag.opened', flag.documentId);
     if (to === 'resolved') await emitFlagEvent('newsgraph.flag.resolved', flag.documentId);
     return true;
@@ -190,23 +220,34 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return found.filter((item) => !rejected.has(`${item.source}:${item.documentId}`));
   }
 
-  async function apply(change: FlagChange, byKey: Map<string, FlagRow>, statementDocumentId: string, storyId: string | null, score: number | null, text: string, earlierVerdicts: EarlierVerdict[]): Promise<void> {
+  /** The statement and story a flag belongs to: documentIds, and the rows its relations point at. */
+  interface FlagOwner {
+    storyId: string | null;
+    statementRowId: number;
+    storyRowId: number | null;
+  }
+
+  async function apply(change: FlagChange, byKey: Map<string, FlagRow>, owner: FlagOwner, score: number | null, text: string, earlierVerdicts: EarlierVerdict[]): Promise<void> {
     const knex = await currentKnex(strapi);
     if (change.type === 'create') {
-      let created: { documentId: string };
+      let created: { id: number; documentId: string };
       try {
-        created = (await strapi.documents(FLAG_UID as DocumentsUid).create({
-          data: {
-            key: change.key, kind: change.flag.kind, cause: change.flag.cause, severity: change.flag.severity, status: 'open', reason: change.flag.reason,
-            score, version: 1, statement: statementDocumentId, story: storyId, storyDocumentId: storyId,
-            ...(change.flag.kind === 'repeats_checked_claim' ? { earlierVerdicts } : {}),
-          } as never,
-        })) as unknown as { documentId: string };
+        // Behind a savepoint: on PostgreSQL a refused insert would otherwise end the whole save's transaction.
+        created = (await withSavepoint(strapi, () =>
+          strapi.db.query(FLAG_UID as QueryUid).create({
+            data: {
+              key: change.key, kind: change.flag.kind, cause: change.flag.cause, severity: change.flag.severity, status: 'open', reason: change.flag.reason,
+              score, version: 1, statement: owner.statementRowId, story: owner.storyRowId, storyDocumentId: owner.storyId, publishedAt: new Date(),
+              ...(change.flag.kind === 'repeats_checked_claim' ? { earlierVerdicts } : {}),
+            },
+            select: ['id', 'documentId'],
+          })
+        )) as { id: number; documentId: string };
       } catch (error) {
         if (isUniqueViolation(error)) return; // a concurrent save of the same statement opened it
         throw error;
       }
-      await recordEvent(created.documentId, null, 'open', change.flag.reason);
+      await recordEvent(created, null, 'open', change.flag.reason);
       await emitFlagEvent('newsgraph.flag.opened', created.documentId);
       return;
     }
@@ -244,7 +285,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // A statement moved to another story takes its flags along, to that story's queue and publish guard.
       const storyId = loaded?.storyId ?? null;
       for (const row of rows.filter((flag) => loaded && flag.storyDocumentId !== storyId)) {
-        await strapi.documents(FLAG_UID as DocumentsUid).update({ documentId: row.documentId, data: { story: storyId, storyDocumentId: storyId } as never });
+        await strapi.db.query(FLAG_UID as QueryUid).update({ where: { id: row.id }, data: { story: loaded!.storyRowId, storyDocumentId: storyId } });
       }
       const text = loaded?.subject.statement.text ?? '';
       const stored: StoredFlag[] = rows.map((row) => ({
@@ -257,7 +298,9 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
       const byKey = new Map(rows.map((row) => [row.key, row]));
       for (const change of planFlagChanges(statementDocumentId, stored, raised)) {
-        await apply(change, byKey, statementDocumentId, loaded?.storyId ?? null, loaded?.score ?? null, text, earlierVerdicts);
+        // A change is planned only for a statement that exists (a deleted one only retires flags), so loaded is there when a flag is created.
+        const owner: FlagOwner = { storyId: loaded?.storyId ?? null, statementRowId: loaded?.statementRowId ?? 0, storyRowId: loaded?.storyRowId ?? null };
+        await apply(change, byKey, owner, loaded?.score ?? null, text, earlierVerdicts);
       }
       // A repeats_checked_claim flag still under review shows the earlier verdicts as they stand now.
       for (const row of rows) {
