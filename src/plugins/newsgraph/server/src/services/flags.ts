@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constants';
+import { ACTOR_UID, FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
@@ -24,7 +24,7 @@ interface StatementRow {
   linkState: { ambiguous?: Array<{ field: string; phrase: string; candidates: string[] }> } | null;
   speaker: { documentId: string } | null;
   story: { documentId: string } | null;
-  evidence?: unknown[];
+  evidenceCount: number;
 }
 
 interface FlagRow {
@@ -132,15 +132,58 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.query(REVIEW_EVENT_UID as QueryUid).create({ data: { flag: flag.id, from, to, note, actor: actorId, publishedAt: new Date(), ...details } });
   }
 
+  interface JoinTable {
+    name: string;
+    joinColumn: { name: string };
+    inverseJoinColumn: { name: string };
+    on?: Record<string, string>;
+  }
+  const joinTableOf = (attribute: string) =>
+    (strapi.db.metadata.get(STATEMENT_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable }> }).attributes[attribute]!.joinTable;
+
+  /**
+   * The statement as the rules read it, in one query: its speaker's and story's documentIds and its
+   * number of evidence links are sub-queries, where the Query Engine's populate would make one query
+   * each (this runs on every save).
+   */
+  async function readStatement(statementDocumentId: string): Promise<StatementRow | null> {
+    const knex = await currentKnex(strapi);
+    const own = (attribute: string) => `s.${column(STATEMENT_UID, attribute)}`;
+    const relatedDocumentId = (attribute: string, targetUid: string) => {
+      const join = joinTableOf(attribute);
+      return knex(`${join.name} as l`)
+        .join(`${table(targetUid)} as t`, 't.id', `l.${join.inverseJoinColumn.name}`)
+        .where(`l.${join.joinColumn.name}`, knex.ref('s.id'))
+        .select(`t.${column(targetUid, 'documentId')}`)
+        .limit(1);
+    };
+    const evidence = joinTableOf('evidence');
+    const evidenceCount = knex(evidence.name)
+      .where(`${evidence.name}.${evidence.joinColumn.name}`, knex.ref('s.id'))
+      .andWhere({ ...Object.fromEntries(Object.entries(evidence.on ?? {}).map(([name, value]) => [`${evidence.name}.${name}`, value])) })
+      .count({ count: '*' });
+    const columns: Record<string, unknown> = { speaker: relatedDocumentId('speaker', ACTOR_UID), story: relatedDocumentId('story', STORY_UID), evidenceCount };
+    for (const attribute of ['id', 'documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness', 'sourceUrl', 'medium', 'linkState']) columns[attribute] = own(attribute);
+    const row = (await knex(`${table(STATEMENT_UID)} as s`).where(own('documentId'), statementDocumentId).first(columns as never)) as
+      | (Omit<StatementRow, 'speaker' | 'story' | 'linkState'> & { speaker: string | null; story: string | null; evidenceCount: number | string; linkState: unknown })
+      | undefined;
+    if (!row) return null;
+    // JSON columns come back as text from SQLite and parsed from PostgreSQL.
+    const linkState = typeof row.linkState === 'string' ? (JSON.parse(row.linkState) as StatementRow['linkState']) : ((row.linkState ?? null) as StatementRow['linkState']);
+    return {
+      ...row,
+      linkState,
+      speaker: row.speaker ? { documentId: row.speaker } : null,
+      story: row.story ? { documentId: row.story } : null,
+      evidenceCount: Number(row.evidenceCount),
+    };
+  }
+
   /** What the rules read, and the row ids a new flag links to (the statement, the story's published version or else its draft). */
   async function loadSubject(
     statementDocumentId: string
   ): Promise<{ subject: FlagSubject; storyId: string | null; score: number | null; statementRowId: number; storyRowId: number | null } | null> {
-    const statement = (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({
-      where: { documentId: statementDocumentId },
-      select: ['id', 'documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness', 'sourceUrl', 'medium', 'linkState'],
-      populate: { speaker: { select: ['documentId'] }, story: { select: ['documentId'] }, evidence: { select: ['id'] } },
-    })) as StatementRow | null;
+    const statement = await readStatement(statementDocumentId);
     if (!statement) return null;
     const storyId = statement.story?.documentId ?? null;
     const versions = storyId
@@ -170,7 +213,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
           checkWorthiness: score,
           sourceUrl: statement.sourceUrl,
           medium: statement.medium,
-          evidenceCount: statement.evidence?.length ?? 0,
+          evidenceCount: statement.evidenceCount,
           speaker: statement.speaker?.documentId ?? null,
           ambiguous: statement.linkState?.ambiguous ?? [],
         },
