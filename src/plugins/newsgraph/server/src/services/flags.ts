@@ -3,7 +3,7 @@ import { ACTOR_UID, FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from 
 import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
-import { columnOf, currentKnex, tableOf, withSavepoint } from '../strapi/types';
+import { columnOf, currentKnex, tableOf } from '../strapi/types';
 import { workingVersion } from '../core/visibility/story-versions';
 import { isVerdict, sameVerdictText } from '../core/flags/review-workflow';
 import type { EarlierVerdict } from '../contracts/review';
@@ -62,12 +62,6 @@ const FLAG_QUEUE_INDEXES = [
   ['storyDocumentId', 'status', '-score', 'id'],
 ];
 const queueIndexName = (table: string, columns: string[]) => `${table}_${columns.map((name) => name.replace('-', '')).join('_')}_queue`;
-
-/** True when the database refused a row for a unique index: someone else created it first. */
-function isUniqueViolation(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /unique/i.test(message ?? '');
-}
 
 /**
  * Keeps every statement's flags equal to what the rules (core/flags/rules) raise for it now, on
@@ -270,30 +264,76 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     storyRowId: number | null;
   }
 
-  async function apply(change: FlagChange, byKey: Map<string, FlagRow>, owner: FlagOwner, score: number | null, text: string, earlierVerdicts: EarlierVerdict[]): Promise<void> {
+  /** A many-to-one relation's join table on one of the plugin's records. */
+  const joinOf = (uid: string, attribute: string) =>
+    (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable }> }).attributes[attribute]!.joinTable;
+  /** The documentId default the Document Service and the Query Engine give a new row (Strapi's own generator). */
+  const newDocumentId = (uid: string) =>
+    (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: { documentId: { default: () => string } } }).attributes.documentId.default();
+
+  /**
+   * Opens new flags, each with its "open" review event, in a handful of statements whatever their
+   * number: the flags in one insert, their relations in one insert per relation, the events likewise.
+   * A flag whose key a concurrent save of the same statement took first is skipped by the unique
+   * index (ON CONFLICT DO NOTHING), without an error that would end the save's transaction on
+   * PostgreSQL. Rows are as the Query Engine would write them: documentId, timestamps, publishedAt.
+   * @returns the flags created
+   */
+  async function createFlags(creates: Array<Extract<FlagChange, { type: 'create' }>>, owner: FlagOwner, score: number | null, earlierVerdicts: EarlierVerdict[]): Promise<Array<{ id: number; documentId: string }>> {
+    if (creates.length === 0) return [];
     const knex = await currentKnex(strapi);
-    if (change.type === 'create') {
-      let created: { id: number; documentId: string };
-      try {
-        // Behind a savepoint: on PostgreSQL a refused insert would otherwise end the whole save's transaction.
-        created = (await withSavepoint(strapi, () =>
-          strapi.db.query(FLAG_UID as QueryUid).create({
-            data: {
-              key: change.key, kind: change.flag.kind, cause: change.flag.cause, severity: change.flag.severity, status: 'open', reason: change.flag.reason,
-              score, version: 1, statement: owner.statementRowId, story: owner.storyRowId, storyDocumentId: owner.storyId, publishedAt: new Date(),
-              ...(change.flag.kind === 'repeats_checked_claim' ? { earlierVerdicts } : {}),
-            },
-            select: ['id', 'documentId'],
-          })
-        )) as { id: number; documentId: string };
-      } catch (error) {
-        if (isUniqueViolation(error)) return; // a concurrent save of the same statement opened it
-        throw error;
-      }
-      await recordEvent(created, null, 'open', change.flag.reason);
-      await emitFlagEvent('newsgraph.flag.opened', created.documentId);
-      return;
-    }
+    const now = new Date();
+    const flagColumn = (attribute: string) => column(FLAG_UID, attribute);
+    const rows = creates.map((change) => ({
+      [flagColumn('documentId')]: newDocumentId(FLAG_UID),
+      [flagColumn('key')]: change.key,
+      [flagColumn('kind')]: change.flag.kind,
+      [flagColumn('cause')]: change.flag.cause,
+      [flagColumn('severity')]: change.flag.severity,
+      [flagColumn('status')]: 'open',
+      [flagColumn('reason')]: change.flag.reason,
+      [flagColumn('score')]: score,
+      [flagColumn('version')]: 1,
+      [flagColumn('storyDocumentId')]: owner.storyId,
+      [flagColumn('earlierVerdicts')]: change.flag.kind === 'repeats_checked_claim' ? JSON.stringify(earlierVerdicts) : null,
+      [flagColumn('createdAt')]: now,
+      [flagColumn('updatedAt')]: now,
+      [flagColumn('publishedAt')]: now,
+    }));
+    const inserted = (await knex(table(FLAG_UID))
+      .insert(rows)
+      .onConflict(flagColumn('key'))
+      .ignore()
+      .returning(['id', flagColumn('documentId'), flagColumn('key')])) as Array<Record<string, unknown>>;
+    const created = inserted.map((row) => ({ id: Number(row.id), documentId: String(row[flagColumn('documentId')]), key: String(row[flagColumn('key')]) }));
+    if (created.length === 0) return [];
+    const link = async (join: JoinTable, pairs: Array<[number, number]>) => {
+      if (pairs.length > 0) await knex(join.name).insert(pairs.map(([from, to]) => ({ [join.joinColumn.name]: from, [join.inverseJoinColumn.name]: to })));
+    };
+    await link(joinOf(FLAG_UID, 'statement'), created.map((flag) => [flag.id, owner.statementRowId]));
+    if (owner.storyRowId !== null) await link(joinOf(FLAG_UID, 'story'), created.map((flag) => [flag.id, owner.storyRowId!]));
+    const eventColumn = (attribute: string) => column(REVIEW_EVENT_UID, attribute);
+    const reasons = new Map(creates.map((change) => [change.key, change.flag.reason]));
+    const events = (await knex(table(REVIEW_EVENT_UID))
+      .insert(
+        created.map((flag) => ({
+          [eventColumn('documentId')]: newDocumentId(REVIEW_EVENT_UID),
+          [eventColumn('from')]: null,
+          [eventColumn('to')]: 'open',
+          [eventColumn('note')]: reasons.get(flag.key) ?? null,
+          [eventColumn('createdAt')]: now,
+          [eventColumn('updatedAt')]: now,
+          [eventColumn('publishedAt')]: now,
+        }))
+      )
+      .returning(['id'])) as Array<{ id: number }>;
+    // One row per flag, returned in insertion order by both databases.
+    await link(joinOf(REVIEW_EVENT_UID, 'flag'), events.map((event, index) => [Number(event.id), created[index]!.id]));
+    return created;
+  }
+
+  async function apply(change: Exclude<FlagChange, { type: 'create' }>, byKey: Map<string, FlagRow>, score: number | null, text: string): Promise<void> {
+    const knex = await currentKnex(strapi);
     const flag = byKey.get(change.key)!;
     const severityAndReason = (severity?: string, reason?: string) => ({
       ...(severity ? { [column(FLAG_UID, 'severity')]: severity } : {}),
@@ -340,10 +380,13 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
         textChangedSinceResolution: row.status === 'resolved' && row.textAtResolution !== null && loaded !== null && !sameVerdictText(row.textAtResolution, text),
       }));
       const byKey = new Map(rows.map((row) => [row.key, row]));
-      for (const change of planFlagChanges(statementDocumentId, stored, raised)) {
-        // A change is planned only for a statement that exists (a deleted one only retires flags), so loaded is there when a flag is created.
-        const owner: FlagOwner = { storyId: loaded?.storyId ?? null, statementRowId: loaded?.statementRowId ?? 0, storyRowId: loaded?.storyRowId ?? null };
-        await apply(change, byKey, owner, loaded?.score ?? null, text, earlierVerdicts);
+      const changes = planFlagChanges(statementDocumentId, stored, raised);
+      for (const change of changes) if (change.type !== 'create') await apply(change, byKey, loaded?.score ?? null, text);
+      // Only a statement that exists raises flags (a deleted one only retires them), so loaded is there when one is created.
+      const creates = changes.filter((change): change is Extract<FlagChange, { type: 'create' }> => change.type === 'create');
+      if (loaded && creates.length > 0) {
+        const owner: FlagOwner = { storyId: loaded.storyId, statementRowId: loaded.statementRowId, storyRowId: loaded.storyRowId };
+        for (const flag of await createFlags(creates, owner, loaded.score, earlierVerdicts)) await emitFlagEvent('newsgraph.flag.opened', flag.documentId);
       }
       // A repeats_checked_claim flag still under review shows the earlier verdicts as they stand now.
       for (const row of rows) {
