@@ -14,6 +14,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Here rather than in the plugin's bootstrap: Strapi bootstraps plugins before the admin, which
     // creates its default roles (Super Admin first) only on a database with no role at all.
+    // Absent when the plugin is switched off (NEWSGRAPH_ENABLED=false, the baseline of bench:save).
+    if (!strapi.plugin('newsgraph')) return;
     const factCheckerRole = strapi.plugin('newsgraph').service('fact-checker-role') as { ensureFactCheckerRole(): Promise<boolean> };
     if (await factCheckerRole.ensureFactCheckerRole()) strapi.log.info('[newsgraph] created the Fact-checker admin role');
 

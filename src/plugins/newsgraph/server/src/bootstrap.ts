@@ -13,6 +13,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Rules tuned in Settings > Newsgraph, over config/plugins.ts.
   await getService(strapi, 'settings').applyStored();
   await getService(strapi, 'flags').ensureIndexes();
+  await getService(strapi, 'claim-matcher').ensureIndexes();
   await getService(strapi, 'flag-counts').ensureCounting();
   // Verdicts given before they recorded their words are bound now, or taken back.
   const verdicts = await getService(strapi, 'review').bindLegacyVerdicts();

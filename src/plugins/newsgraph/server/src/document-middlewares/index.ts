@@ -8,11 +8,13 @@ import { raiseFlags } from './raise-flags';
 import { relinkOnActorChange } from './relink-on-actor-change';
 import { restrictPublicReads } from './restrict-public-reads';
 import { sanitizeFields } from './sanitize-fields';
+import { saveInOneTransaction } from './save-in-one-transaction';
 import { validateFields } from './validate-fields';
 import type { DocumentMiddlewareFactory } from '../strapi/types';
 
 /**
  * Every Document Service middleware of the plugin, one concern each, in the order they run.
+ * The transaction that makes a statement's save and all that follows it commit once opens first.
  * Sanitation comes before validation so that lengths and formats are checked on what will be stored;
  * country actors get their aliases from a trusted data set after validation, before the actor's
  * change relinks statements; slugs are made from the sanitized title; linking and claim scoring read the sanitized text
@@ -20,6 +22,7 @@ import type { DocumentMiddlewareFactory } from '../strapi/types';
  * the flags are evaluated on them; visibility only concerns reads.
  */
 export const DOCUMENT_MIDDLEWARES: ReadonlyArray<DocumentMiddlewareFactory> = [
+  saveInOneTransaction,
   sanitizeFields,
   validateFields,
   enrichCountries,

@@ -1,7 +1,7 @@
 import { STATEMENT_UID, STORY_UID } from '../constants';
 import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
-import type { DocumentMiddlewareFactory } from '../strapi/types';
+import { withSavepoint, type DocumentMiddlewareFactory } from '../strapi/types';
 import type { LinkPlan, LinkState, StoredStatement } from '../services/statement-linker';
 
 /**
@@ -20,26 +20,27 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
   }
 
   /**
-   * A save that stays in its story and only adds links adds them to Story.actors; anything else
-   * (links removed, a statement moved to another story) recomputes the union from the statements.
+   * A save that stays in its story and only adds links adds them to Story.actors (nothing to do when
+   * they are there); anything else (links removed, a statement moved to another story) recomputes the
+   * union from the statements.
+   * @returns the work to do, or null when Story.actors is already in step
    */
-  async function keepStoryActorsInStep(
+  function storyActorsWork(
     storyIds: Array<string | null | undefined>,
     stored: StoredStatement | null,
     data: Record<string, unknown>,
     plan: LinkPlan | undefined
-  ): Promise<void> {
+  ): (() => Promise<void>) | null {
     const [before, after] = storyIds;
     const linked = plan ? [plan.links.speaker, ...plan.links.mentions].filter((id): id is string => Boolean(id)) : [];
     const storyVersions = plan?.storyVersions;
     const previously = [stored?.speaker?.documentId, ...(stored?.mentions ?? []).map((mention) => mention.documentId)].filter((id): id is string => Boolean(id));
     const removedLinks = previously.some((id) => !linked.includes(id));
     if (after && (!before || before === after) && !removedLinks && data.linkState && (data.linkState as LinkState).status === 'linked') {
-      if (plan?.storyActorsPresent) return;
-      await storyActors().addStoryActors(after, linked, storyVersions);
-      return;
+      if (plan?.storyActorsPresent) return null;
+      return () => storyActors().addStoryActors(after, linked, storyVersions);
     }
-    await syncStories(storyIds);
+    return () => syncStories(storyIds);
   }
 
   return async (context, next) => {
@@ -65,9 +66,11 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const storiesToSync: Array<string | null | undefined> = [stored?.story?.documentId];
     let plan: LinkPlan | undefined;
     try {
-      const storyId = await linker().storyAfterWrite(data, stored);
-      storiesToSync.push(storyId);
-      plan = await linker().plan(data, stored, storyId);
+      plan = await withSavepoint(strapi, async () => {
+        const storyId = await linker().storyAfterWrite(data, stored);
+        storiesToSync.push(storyId);
+        return linker().plan(data, stored, storyId);
+      });
       Object.assign(data, plan.patch);
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
@@ -79,7 +82,8 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const documentId = result?.documentId ?? context.params.documentId ?? '(unknown)';
     if (failure) strapi.log.error(`[newsgraph] linking statement ${documentId} failed; saved unlinked and marked for relinking: ${failure.message}`);
     try {
-      await keepStoryActorsInStep(storiesToSync, stored, data, plan);
+      const work = storyActorsWork(storiesToSync, stored, data, plan);
+      if (work) await withSavepoint(strapi, work);
     } catch (error) {
       strapi.log.error(`[newsgraph] keeping Story.actors in step after statement ${documentId} failed: ${(error as Error).message}`);
     }

@@ -1,6 +1,6 @@
 import { STATEMENT_UID, STORY_UID } from '../constants';
 import { getService } from '../strapi/get-service';
-import type { DocumentMiddlewareFactory } from '../strapi/types';
+import { withSavepoint, type DocumentMiddlewareFactory } from '../strapi/types';
 
 const STATEMENT_WRITES = new Set(['create', 'update', 'delete']);
 const STORY_WRITES = new Set(['update', 'publish']);
@@ -19,8 +19,7 @@ export const raiseFlags: DocumentMiddlewareFactory = (strapi) => async (context,
   if (!documentId) return result;
   try {
     const flags = getService(strapi, 'flags');
-    if (isStatement) await flags.syncStatement(documentId);
-    else await flags.syncStory(documentId);
+    await withSavepoint(strapi, () => (isStatement ? flags.syncStatement(documentId) : flags.syncStory(documentId)));
   } catch (error) {
     strapi.log.error(`[newsgraph] evaluating flags after a save of ${context.uid} ${documentId} failed: ${(error as Error).message}`);
   }

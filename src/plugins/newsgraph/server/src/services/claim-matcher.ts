@@ -3,7 +3,7 @@ import { FACT_CHECK_UID, STATEMENT_UID } from '../constants';
 import type { EarlierVerdict } from '../contracts/review';
 import { verdictAppliesToText, VERDICT_RATINGS } from '../core/claims/claim-review';
 import { ClaimMatcher, EARLIER_VERDICT_THRESHOLD } from '../core/claims/claim-matching';
-import { currentKnex, tableOf } from '../strapi/types';
+import { columnOf, currentKnex, tableOf } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -35,10 +35,9 @@ type Entry = Omit<EarlierVerdict, 'similarity'>;
 
 /** One table the index follows: what was last seen of it, to patch from. */
 interface Followed {
+  /** The table's latest update, as the database gave it. */
   signature: string;
   lastUpdate: string;
-  /** Every row id seen, indexed or not: more ids than rows means a row was deleted, and patching cannot see deletions. */
-  seen: Set<number>;
 }
 
 /** Rows loaded per query while building the index: bounded memory whatever the newsroom's size. */
@@ -50,9 +49,12 @@ const toDay = (value: string | Date | null | undefined): string | null => (!valu
 /**
  * Keeps a claim matcher over the newsroom's rated statements and the imported fact-checks, and
  * finds earlier verdicts for a statement's text (issue 12). Like the link index, it is built once
- * and then patched: before each use it reads a cheap signature of both tables (row count and latest
- * update), reloads what changed since, and rebuilds when a row disappeared; so several Strapi
- * instances on one database agree without talking to each other.
+ * and then patched: before each use it reads the latest update of both tables (an index on
+ * `updated_at` answers it without reading the table) and reloads what changed since, only for the
+ * table that moved; so several Strapi instances on one database agree without talking to each other.
+ * A deleted row leaves no trace to patch from: the earlier verdicts found are checked to exist
+ * before they are offered, and those that no longer do leave the index. (Counting the rows on
+ * every save, as this once did, scanned the whole statements table: docs/performance.md.)
  */
 export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
   let matcher = new ClaimMatcher();
@@ -65,9 +67,11 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function readSignatures(): Promise<{ statements: string; factChecks: string }> {
     const knex = await currentKnex(strapi);
-    const summary = (uid: string) => knex(tableOf(strapi, uid)).select(knex.raw("count(*) || '|' || coalesce(cast(max(updated_at) as varchar(64)), '') as signature"));
-    const row = (await knex.select({ statements: summary(STATEMENT_UID), factChecks: summary(FACT_CHECK_UID) }).first()) as { statements: string; factChecks: string };
-    return { statements: String(row.statements), factChecks: String(row.factChecks) };
+    // A bare max() of an indexed column: both databases read it from the end of the index.
+    const latest = (uid: string) => knex(tableOf(strapi, uid)).max(columnOf(strapi, uid, 'updatedAt'));
+    const row = (await knex.select({ statements: latest(STATEMENT_UID), factChecks: latest(FACT_CHECK_UID) }).first()) as { statements: unknown; factChecks: unknown };
+    const text = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
+    return { statements: text(row.statements), factChecks: text(row.factChecks) };
   }
 
   function put(key: string, entry: Entry | null, title: string | null = null): void {
@@ -125,7 +129,6 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
         limit: BATCH,
       })) as Row[];
       for (const row of rows) {
-        followed.seen.add(row.id);
         apply(row);
         if (toTimestamp(row.updatedAt) > followed.lastUpdate) followed.lastUpdate = toTimestamp(row.updatedAt);
       }
@@ -136,27 +139,42 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function refresh(): Promise<void> {
     const signatures = await readSignatures();
     if (statements?.signature === signatures.statements && factChecks?.signature === signatures.factChecks) return;
-    const countOf = (signature: string) => Number(signature.split('|')[0]);
-    const deleted = (followed: Followed | null, signature: string) => !followed || followed.seen.size > countOf(signature);
-    if (deleted(statements, signatures.statements) || deleted(factChecks, signatures.factChecks)) {
-      // A deletion leaves no trace to patch from: rebuild.
+    if (!statements || !factChecks) {
+      // Invalidated, or never built: start afresh.
       matcher = new ClaimMatcher();
       entries.clear();
       statements = null;
       factChecks = null;
     }
-    const nextStatements: Followed = statements ?? { signature: '', lastUpdate: '', seen: new Set() };
-    const nextFactChecks: Followed = factChecks ?? { signature: '', lastUpdate: '', seen: new Set() };
+    const nextStatements: Followed = statements ?? { signature: '', lastUpdate: '' };
+    const nextFactChecks: Followed = factChecks ?? { signature: '', lastUpdate: '' };
     const statementColumns = ['id', 'documentId', 'text', 'verification', 'saidAt', 'createdAt', 'updatedAt', 'verifiedText'];
-    await loadChanged<StatementRow>(STATEMENT_UID, statementColumns, nextStatements, (row) => put(keyOf('statement', row.documentId), statementEntry(row)));
-    await loadChanged<FactCheckRow>(FACT_CHECK_UID, ['id', 'documentId', 'claimReviewed', 'title', 'rating', 'verdict', 'url', 'publisher', 'datePublished', 'updatedAt'], nextFactChecks, (row) =>
-      put(keyOf('fact-check', row.documentId), factCheckEntry(row), row.title)
-    );
+    if (nextStatements.signature !== signatures.statements) {
+      await loadChanged<StatementRow>(STATEMENT_UID, statementColumns, nextStatements, (row) => put(keyOf('statement', row.documentId), statementEntry(row)));
+    }
+    if (nextFactChecks.signature !== signatures.factChecks) {
+      await loadChanged<FactCheckRow>(FACT_CHECK_UID, ['id', 'documentId', 'claimReviewed', 'title', 'rating', 'verdict', 'url', 'publisher', 'datePublished', 'updatedAt'], nextFactChecks, (row) =>
+        put(keyOf('fact-check', row.documentId), factCheckEntry(row), row.title)
+      );
+    }
     // Rows written while loading may have moved the signature: the next call patches them in.
     nextStatements.signature = signatures.statements;
     nextFactChecks.signature = signatures.factChecks;
     statements = nextStatements;
     factChecks = nextFactChecks;
+  }
+
+  /** Drops from the index the entries among `keys` whose row was deleted. @returns the keys still there */
+  async function dropDeleted(keys: string[]): Promise<Set<string>> {
+    const present = new Set<string>();
+    for (const [source, uid] of [['statement', STATEMENT_UID], ['fact-check', FACT_CHECK_UID]] as const) {
+      const ids = keys.filter((key) => entries.get(key)?.source === source).map((key) => entries.get(key)!.documentId);
+      if (ids.length === 0) continue;
+      const rows = (await strapi.db.query(uid as QueryUid).findMany({ where: { documentId: { $in: ids } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+      for (const row of rows) present.add(keyOf(source, row.documentId));
+    }
+    for (const key of keys) if (!present.has(key)) put(key, null);
+    return present;
   }
 
   async function current(): Promise<ClaimMatcher> {
@@ -177,19 +195,31 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async findEarlierVerdicts(text: string, options: { excludeStatementDocumentId?: string } = {}): Promise<EarlierVerdict[]> {
       if (!text || text.trim() === '') return [];
-      const index = await current();
       const excluded = options.excludeStatementDocumentId ? keyOf('statement', options.excludeStatementDocumentId) : null;
-      return index
-        .match(text, { limit: 5, minSimilarity: EARLIER_VERDICT_THRESHOLD, exclude: excluded ? (id) => id === excluded : undefined })
-        .flatMap((match) => {
-          const entry = entries.get(match.id);
-          return entry ? [{ ...entry, similarity: Math.round(match.similarity * 1000) / 1000 }] : [];
-        });
+      const find = async () => (await current()).match(text, { limit: 5, minSimilarity: EARLIER_VERDICT_THRESHOLD, exclude: excluded ? (id) => id === excluded : undefined });
+      let matches = await find();
+      // Rare (most statements repeat nothing), so the check costs a query only when there is something to offer.
+      if (matches.length > 0 && (await dropDeleted(matches.map((match) => match.id))).size < matches.length) matches = await find();
+      return matches.flatMap((match) => {
+        const entry = entries.get(match.id);
+        return entry ? [{ ...entry, similarity: Math.round(match.similarity * 1000) / 1000 }] : [];
+      });
     },
 
-    /** How many earlier verdicts the index holds now (after bringing it up to date). */
+    /** How many earlier verdicts the index holds now (after bringing it up to date; a deleted one stays counted until a match drops it). */
     async size(): Promise<number> {
       return (await current()).size;
+    },
+
+    /**
+     * The indexes behind the matcher's freshness check: the latest update of statements and
+     * fact-checks is then read from the end of an index instead of the whole table, on every save.
+     */
+    async ensureIndexes(): Promise<void> {
+      for (const uid of [STATEMENT_UID, FACT_CHECK_UID]) {
+        const table = tableOf(strapi, uid);
+        await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${table}_updated_at_matcher`, table, columnOf(strapi, uid, 'updatedAt')]);
+      }
     },
 
     /** Forget everything: the next use rebuilds from the database. */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constants';
+import { ACTOR_UID, FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
@@ -10,9 +10,9 @@ import type { EarlierVerdict } from '../contracts/review';
 import { getService } from '../strapi/get-service';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
-type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
 
 interface StatementRow {
+  id: number;
   documentId: string;
   text: string | null;
   kind: string | null;
@@ -24,7 +24,7 @@ interface StatementRow {
   linkState: { ambiguous?: Array<{ field: string; phrase: string; candidates: string[] }> } | null;
   speaker: { documentId: string } | null;
   story: { documentId: string } | null;
-  evidence?: unknown[];
+  evidenceCount: number;
 }
 
 interface FlagRow {
@@ -63,12 +63,6 @@ const FLAG_QUEUE_INDEXES = [
 ];
 const queueIndexName = (table: string, columns: string[]) => `${table}_${columns.map((name) => name.replace('-', '')).join('_')}_queue`;
 
-/** True when the database refused a row for a unique index: someone else created it first. */
-function isUniqueViolation(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /unique/i.test(message ?? '');
-}
-
 /**
  * Keeps every statement's flags equal to what the rules (core/flags/rules) raise for it now, on
  * every save of the statement or its story: new causes open flags, causes that went away make them
@@ -90,9 +84,21 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Tells webhooks (Settings > Webhooks, events newsgraph.flag.opened and newsgraph.flag.resolved)
-   * about a flag, with its statement and story. A failure is logged: a webhook never blocks review.
+   * about a flag, with its statement and story, once the save that changed it has committed (a
+   * rolled-back change is never announced; the save does not wait for the announcement). A failure
+   * is logged: a webhook never blocks review.
    */
   async function emitFlagEvent(event: 'newsgraph.flag.opened' | 'newsgraph.flag.resolved', flagDocumentId: string): Promise<void> {
+    if (strapi.db.inTransaction()) {
+      await strapi.db.transaction(({ onCommit }) => {
+        onCommit(() => void announceFlag(event, flagDocumentId));
+      });
+      return;
+    }
+    await announceFlag(event, flagDocumentId);
+  }
+
+  async function announceFlag(event: 'newsgraph.flag.opened' | 'newsgraph.flag.resolved', flagDocumentId: string): Promise<void> {
     try {
       const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({
         where: { documentId: flagDocumentId },
@@ -110,27 +116,88 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function recordEvent(flagDocumentId: string, from: FlagStatus | null, to: FlagStatus, note: string, actorId: number | null = null, details: ReviewEventDetails = {}): Promise<void> {
-    await strapi.documents(REVIEW_EVENT_UID as DocumentsUid).create({ data: { flag: flagDocumentId, from, to, note, actor: actorId, ...details } as never });
+  /**
+   * Appends a review event. Flags and their events are the plugin's own records, written only here
+   * and in the review service: straight through the Query Engine, in the caller's transaction, not
+   * through the Document Service's middlewares and entry events, which are for what editors and
+   * clients write (docs/performance.md).
+   */
+  async function recordEvent(flag: { id: number }, from: FlagStatus | null, to: FlagStatus, note: string, actorId: number | null = null, details: ReviewEventDetails = {}): Promise<void> {
+    await strapi.db.query(REVIEW_EVENT_UID as QueryUid).create({ data: { flag: flag.id, from, to, note, actor: actorId, publishedAt: new Date(), ...details } });
   }
 
-  async function loadSubject(statementDocumentId: string): Promise<{ subject: FlagSubject; storyId: string | null; score: number | null } | null> {
-    const statement = (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({
-      where: { documentId: statementDocumentId },
-      select: ['documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness', 'sourceUrl', 'medium', 'linkState'],
-      populate: { speaker: { select: ['documentId'] }, story: { select: ['documentId'] }, evidence: { select: ['id'] } },
-    })) as StatementRow | null;
+  interface JoinTable {
+    name: string;
+    joinColumn: { name: string };
+    inverseJoinColumn: { name: string };
+    on?: Record<string, string>;
+  }
+  const joinTableOf = (attribute: string) =>
+    (strapi.db.metadata.get(STATEMENT_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable }> }).attributes[attribute]!.joinTable;
+
+  /**
+   * The statement as the rules read it, in one query: its speaker's and story's documentIds and its
+   * number of evidence links are sub-queries, where the Query Engine's populate would make one query
+   * each (this runs on every save).
+   */
+  async function readStatement(statementDocumentId: string): Promise<StatementRow | null> {
+    const knex = await currentKnex(strapi);
+    const own = (attribute: string) => `s.${column(STATEMENT_UID, attribute)}`;
+    const relatedDocumentId = (attribute: string, targetUid: string) => {
+      const join = joinTableOf(attribute);
+      return knex(`${join.name} as l`)
+        .join(`${table(targetUid)} as t`, 't.id', `l.${join.inverseJoinColumn.name}`)
+        .where(`l.${join.joinColumn.name}`, knex.ref('s.id'))
+        .select(`t.${column(targetUid, 'documentId')}`)
+        .limit(1);
+    };
+    const evidence = joinTableOf('evidence');
+    const evidenceCount = knex(evidence.name)
+      .where(`${evidence.name}.${evidence.joinColumn.name}`, knex.ref('s.id'))
+      .andWhere({ ...Object.fromEntries(Object.entries(evidence.on ?? {}).map(([name, value]) => [`${evidence.name}.${name}`, value])) })
+      .count({ count: '*' });
+    const columns: Record<string, unknown> = { speaker: relatedDocumentId('speaker', ACTOR_UID), story: relatedDocumentId('story', STORY_UID), evidenceCount };
+    for (const attribute of ['id', 'documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness', 'sourceUrl', 'medium', 'linkState']) columns[attribute] = own(attribute);
+    const row = (await knex(`${table(STATEMENT_UID)} as s`).where(own('documentId'), statementDocumentId).first(columns as never)) as
+      | (Omit<StatementRow, 'speaker' | 'story' | 'linkState'> & { speaker: string | null; story: string | null; evidenceCount: number | string; linkState: unknown })
+      | undefined;
+    if (!row) return null;
+    // JSON columns come back as text from SQLite and parsed from PostgreSQL.
+    const linkState = typeof row.linkState === 'string' ? (JSON.parse(row.linkState) as StatementRow['linkState']) : ((row.linkState ?? null) as StatementRow['linkState']);
+    return {
+      ...row,
+      linkState,
+      speaker: row.speaker ? { documentId: row.speaker } : null,
+      story: row.story ? { documentId: row.story } : null,
+      evidenceCount: Number(row.evidenceCount),
+    };
+  }
+
+  /** What the rules read, and the row ids a new flag links to (the statement, the story's published version or else its draft). */
+  async function loadSubject(
+    statementDocumentId: string
+  ): Promise<{ subject: FlagSubject; storyId: string | null; score: number | null; statementRowId: number; storyRowId: number | null } | null> {
+    const statement = await readStatement(statementDocumentId);
     if (!statement) return null;
     const storyId = statement.story?.documentId ?? null;
     const versions = storyId
-      ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: storyId }, select: ['body', 'sourceUrl', 'publishedAt'] })) as Array<{ body: string | null; sourceUrl: string | null; publishedAt: string | null }>)
+      ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: storyId }, select: ['id', 'body', 'sourceUrl', 'publishedAt'] })) as Array<{
+          id: number;
+          body: string | null;
+          sourceUrl: string | null;
+          publishedAt: string | null;
+        }>)
       : [];
     // The draft is what editors are working on; a published-only story has just its published version.
     const story = workingVersion(versions) ?? null;
     const score = statement.checkWorthiness === null ? null : Number(statement.checkWorthiness);
+    // The version the Document Service linked a flag to when given the story's documentId.
+    const storyRow = versions.find((version) => version.publishedAt !== null && version.publishedAt !== undefined) ?? versions[0];
     return {
       storyId,
       score,
+      statementRowId: statement.id,
+      storyRowId: storyRow?.id ?? null,
       subject: {
         statement: {
           text: statement.text ?? '',
@@ -140,7 +207,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
           checkWorthiness: score,
           sourceUrl: statement.sourceUrl,
           medium: statement.medium,
-          evidenceCount: statement.evidence?.length ?? 0,
+          evidenceCount: statement.evidenceCount,
           speaker: statement.speaker?.documentId ?? null,
           ambiguous: statement.linkState?.ambiguous ?? [],
         },
@@ -172,7 +239,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const changed = await query
       .update({ ...extra, [column(FLAG_UID, 'status')]: to, [version]: knex.raw('?? + 1', [version]), [column(FLAG_UID, 'updatedAt')]: new Date() });
     if (Number(changed) === 0) return false;
-    await recordEvent(flag.documentId, from, to, note, actorId, details);
+    await recordEvent(flag, from, to, note, actorId, details);
     if (to === 'open') await emitFlagEvent('newsgraph.flag.opened', flag.documentId);
     if (to === 'resolved') await emitFlagEvent('newsgraph.flag.resolved', flag.documentId);
     return true;
@@ -190,26 +257,83 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return found.filter((item) => !rejected.has(`${item.source}:${item.documentId}`));
   }
 
-  async function apply(change: FlagChange, byKey: Map<string, FlagRow>, statementDocumentId: string, storyId: string | null, score: number | null, text: string, earlierVerdicts: EarlierVerdict[]): Promise<void> {
+  /** The statement and story a flag belongs to: documentIds, and the rows its relations point at. */
+  interface FlagOwner {
+    storyId: string | null;
+    statementRowId: number;
+    storyRowId: number | null;
+  }
+
+  /** A many-to-one relation's join table on one of the plugin's records. */
+  const joinOf = (uid: string, attribute: string) =>
+    (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable }> }).attributes[attribute]!.joinTable;
+  /** The documentId default the Document Service and the Query Engine give a new row (Strapi's own generator). */
+  const newDocumentId = (uid: string) =>
+    (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: { documentId: { default: () => string } } }).attributes.documentId.default();
+
+  /**
+   * Opens new flags, each with its "open" review event, in a handful of statements whatever their
+   * number: the flags in one insert, their relations in one insert per relation, the events likewise.
+   * A flag whose key a concurrent save of the same statement took first is skipped by the unique
+   * index (ON CONFLICT DO NOTHING), without an error that would end the save's transaction on
+   * PostgreSQL. Rows are as the Query Engine would write them: documentId, timestamps, publishedAt.
+   * @returns the flags created
+   */
+  async function createFlags(creates: Array<Extract<FlagChange, { type: 'create' }>>, owner: FlagOwner, score: number | null, earlierVerdicts: EarlierVerdict[]): Promise<Array<{ id: number; documentId: string }>> {
+    if (creates.length === 0) return [];
     const knex = await currentKnex(strapi);
-    if (change.type === 'create') {
-      let created: { documentId: string };
-      try {
-        created = (await strapi.documents(FLAG_UID as DocumentsUid).create({
-          data: {
-            key: change.key, kind: change.flag.kind, cause: change.flag.cause, severity: change.flag.severity, status: 'open', reason: change.flag.reason,
-            score, version: 1, statement: statementDocumentId, story: storyId, storyDocumentId: storyId,
-            ...(change.flag.kind === 'repeats_checked_claim' ? { earlierVerdicts } : {}),
-          } as never,
-        })) as unknown as { documentId: string };
-      } catch (error) {
-        if (isUniqueViolation(error)) return; // a concurrent save of the same statement opened it
-        throw error;
-      }
-      await recordEvent(created.documentId, null, 'open', change.flag.reason);
-      await emitFlagEvent('newsgraph.flag.opened', created.documentId);
-      return;
-    }
+    const now = new Date();
+    const flagColumn = (attribute: string) => column(FLAG_UID, attribute);
+    const rows = creates.map((change) => ({
+      [flagColumn('documentId')]: newDocumentId(FLAG_UID),
+      [flagColumn('key')]: change.key,
+      [flagColumn('kind')]: change.flag.kind,
+      [flagColumn('cause')]: change.flag.cause,
+      [flagColumn('severity')]: change.flag.severity,
+      [flagColumn('status')]: 'open',
+      [flagColumn('reason')]: change.flag.reason,
+      [flagColumn('score')]: score,
+      [flagColumn('version')]: 1,
+      [flagColumn('storyDocumentId')]: owner.storyId,
+      [flagColumn('earlierVerdicts')]: change.flag.kind === 'repeats_checked_claim' ? JSON.stringify(earlierVerdicts) : null,
+      [flagColumn('createdAt')]: now,
+      [flagColumn('updatedAt')]: now,
+      [flagColumn('publishedAt')]: now,
+    }));
+    const inserted = (await knex(table(FLAG_UID))
+      .insert(rows)
+      .onConflict(flagColumn('key'))
+      .ignore()
+      .returning(['id', flagColumn('documentId'), flagColumn('key')])) as Array<Record<string, unknown>>;
+    const created = inserted.map((row) => ({ id: Number(row.id), documentId: String(row[flagColumn('documentId')]), key: String(row[flagColumn('key')]) }));
+    if (created.length === 0) return [];
+    const link = async (join: JoinTable, pairs: Array<[number, number]>) => {
+      if (pairs.length > 0) await knex(join.name).insert(pairs.map(([from, to]) => ({ [join.joinColumn.name]: from, [join.inverseJoinColumn.name]: to })));
+    };
+    await link(joinOf(FLAG_UID, 'statement'), created.map((flag) => [flag.id, owner.statementRowId]));
+    if (owner.storyRowId !== null) await link(joinOf(FLAG_UID, 'story'), created.map((flag) => [flag.id, owner.storyRowId!]));
+    const eventColumn = (attribute: string) => column(REVIEW_EVENT_UID, attribute);
+    const reasons = new Map(creates.map((change) => [change.key, change.flag.reason]));
+    const events = (await knex(table(REVIEW_EVENT_UID))
+      .insert(
+        created.map((flag) => ({
+          [eventColumn('documentId')]: newDocumentId(REVIEW_EVENT_UID),
+          [eventColumn('from')]: null,
+          [eventColumn('to')]: 'open',
+          [eventColumn('note')]: reasons.get(flag.key) ?? null,
+          [eventColumn('createdAt')]: now,
+          [eventColumn('updatedAt')]: now,
+          [eventColumn('publishedAt')]: now,
+        }))
+      )
+      .returning(['id'])) as Array<{ id: number }>;
+    // One row per flag, returned in insertion order by both databases.
+    await link(joinOf(REVIEW_EVENT_UID, 'flag'), events.map((event, index) => [Number(event.id), created[index]!.id]));
+    return created;
+  }
+
+  async function apply(change: Exclude<FlagChange, { type: 'create' }>, byKey: Map<string, FlagRow>, score: number | null, text: string): Promise<void> {
+    const knex = await currentKnex(strapi);
     const flag = byKey.get(change.key)!;
     const severityAndReason = (severity?: string, reason?: string) => ({
       ...(severity ? { [column(FLAG_UID, 'severity')]: severity } : {}),
@@ -244,7 +368,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // A statement moved to another story takes its flags along, to that story's queue and publish guard.
       const storyId = loaded?.storyId ?? null;
       for (const row of rows.filter((flag) => loaded && flag.storyDocumentId !== storyId)) {
-        await strapi.documents(FLAG_UID as DocumentsUid).update({ documentId: row.documentId, data: { story: storyId, storyDocumentId: storyId } as never });
+        await strapi.db.query(FLAG_UID as QueryUid).update({ where: { id: row.id }, data: { story: loaded!.storyRowId, storyDocumentId: storyId } });
       }
       const text = loaded?.subject.statement.text ?? '';
       const stored: StoredFlag[] = rows.map((row) => ({
@@ -256,8 +380,13 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
         textChangedSinceResolution: row.status === 'resolved' && row.textAtResolution !== null && loaded !== null && !sameVerdictText(row.textAtResolution, text),
       }));
       const byKey = new Map(rows.map((row) => [row.key, row]));
-      for (const change of planFlagChanges(statementDocumentId, stored, raised)) {
-        await apply(change, byKey, statementDocumentId, loaded?.storyId ?? null, loaded?.score ?? null, text, earlierVerdicts);
+      const changes = planFlagChanges(statementDocumentId, stored, raised);
+      for (const change of changes) if (change.type !== 'create') await apply(change, byKey, loaded?.score ?? null, text);
+      // Only a statement that exists raises flags (a deleted one only retires them), so loaded is there when one is created.
+      const creates = changes.filter((change): change is Extract<FlagChange, { type: 'create' }> => change.type === 'create');
+      if (loaded && creates.length > 0) {
+        const owner: FlagOwner = { storyId: loaded.storyId, statementRowId: loaded.statementRowId, storyRowId: loaded.storyRowId };
+        for (const flag of await createFlags(creates, owner, loaded.score, earlierVerdicts)) await emitFlagEvent('newsgraph.flag.opened', flag.documentId);
       }
       // A repeats_checked_claim flag still under review shows the earlier verdicts as they stand now.
       for (const row of rows) {

@@ -70,3 +70,28 @@ export function columnOf(strapi: Core.Strapi, uid: string, attribute: string): s
   const meta = strapi.db.metadata.get(uid as ModelUid) as unknown as { attributes: Record<string, { columnName?: string }> };
   return meta.attributes[attribute]?.columnName ?? attribute;
 }
+
+let savepoints = 0;
+
+/**
+ * Runs best-effort work (flags, Story.actors, linking) inside the caller's transaction, behind a
+ * savepoint: when it fails, only its own writes are undone and the transaction stays usable, so
+ * the save it follows still commits (PostgreSQL refuses every later query of a transaction in
+ * which one failed). Outside a transaction it just runs the work.
+ */
+export async function withSavepoint<T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> {
+  if (!strapi.db.inTransaction()) return work();
+  const knex = await currentKnex(strapi);
+  savepoints = (savepoints + 1) % 1_000_000;
+  const name = `newsgraph_${savepoints}`;
+  await knex.raw(`SAVEPOINT ${name}`);
+  try {
+    const result = await work();
+    await knex.raw(`RELEASE SAVEPOINT ${name}`);
+    return result;
+  } catch (error) {
+    await knex.raw(`ROLLBACK TO SAVEPOINT ${name}`);
+    await knex.raw(`RELEASE SAVEPOINT ${name}`);
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * One app of `npm run bench:save` (bench/save.js starts two: Newsgraph, and the same app with the
+ * plugin switched off). Boots the compiled app on a throw-away database, serves it on a local port
+ * and answers the driver's commands, one JSON line each way on stdin and stdout:
+ *
+ *   { "cmd": "seed" }                         actors, and the stories the driver measures in
+ *   { "cmd": "addStatements", "story", "statements" }
+ *   { "cmd": "openFlags", "story" }           open flags on the story (null without the plugin)
+ *   { "cmd": "stop" }
+ *
+ * Seeding goes through strapi.documents(), so the plugin's middlewares link and flag what is seeded
+ * as a newsroom's own saves would; the measured saves go through REST.
+ */
+'use strict';
+
+const readline = require('readline');
+const { withThrowawayApp } = require('../scripts/lib/throwaway-app');
+
+const [client, label] = process.argv.slice(2);
+const PEOPLE = ['Karel Dvorak', 'Lena Sorensen', 'Piet Maas', 'Ana Ruiz', 'Omar Haddad'];
+const FLAG_UID = 'plugin::newsgraph.flag';
+
+const reply = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
+
+async function createStory(strapi, title) {
+  const story = await strapi.documents('api::story.story').create({
+    data: { title, storyDate: '2026-05-02T09:00:00.000Z', sourceUrl: 'https://wire.example/harbour', body: 'Talks on the harbour went on through the night.' },
+  });
+  return story.documentId;
+}
+
+async function seed(strapi) {
+  for (const name of PEOPLE) await strapi.documents('api::actor.actor').create({ data: { name, kind: 'person' } });
+  await strapi.documents('api::proposal.proposal').create({ data: { title: 'Harbour accord', kind: 'agreement', status: 'under_negotiation' } });
+  return { empty: await createStory(strapi, 'Harbour talks, an empty story'), large: await createStory(strapi, 'Harbour talks, day by day') };
+}
+
+async function addStatements(strapi, story, statements) {
+  for (const statement of statements) await strapi.documents('api::statement.statement').create({ data: { ...statement, story } });
+}
+
+async function openFlags(strapi, story) {
+  if (!strapi.plugin('newsgraph')) return null;
+  return strapi.db.query(FLAG_UID).count({ where: { storyDocumentId: story, status: 'open' } });
+}
+
+withThrowawayApp(
+  client,
+  label,
+  async (strapi) => {
+    await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+    const { accessKey: token } = await strapi.service('admin::api-token').create({ name: 'bench', type: 'full-access', lifespan: null });
+    reply({ ready: true, port: strapi.server.httpServer.address().port, token, plugin: Boolean(strapi.plugin('newsgraph')) });
+    const lines = readline.createInterface({ input: process.stdin });
+    for await (const line of lines) {
+      const command = JSON.parse(line);
+      try {
+        if (command.cmd === 'stop') break;
+        if (command.cmd === 'seed') reply({ ok: true, stories: await seed(strapi) });
+        else if (command.cmd === 'addStatements') reply({ ok: true, added: (await addStatements(strapi, command.story, command.statements), command.statements.length) });
+        else if (command.cmd === 'openFlags') reply({ ok: true, openFlags: await openFlags(strapi, command.story) });
+        else reply({ ok: false, error: `unknown command ${command.cmd}` });
+      } catch (error) {
+        reply({ ok: false, error: error.stack || String(error) });
+      }
+    }
+    lines.close();
+  },
+  { mount: true }
+)
+  .then(() => process.exit(0))
+  .catch((error) => {
+    process.stderr.write(`${error.stack || error}\n`);
+    process.exit(1);
+  });

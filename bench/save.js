@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:save`: what a save costs, over REST, as ratios measured in one run (not a timed
+ * test; the machine is shared, so read the ratios).
+ *
+ * Starts two apps side by side on throw-away databases (bench/save-server.js): Newsgraph, and the
+ * same app with the plugin switched off (NEWSGRAPH_ENABLED=false: stock Strapi on the same content
+ * types), and sends both the same requests, in turns, with a full-access API token:
+ *   - a draft story created (POST /api/stories?status=draft);
+ *   - a statement created in an empty story, and in a story of 500 statements (linked, and raising
+ *     no flag); then the same after 10 statements that raise a flag each were added to each story.
+ * The measured statement is a claim with a number and an attribution that names an actor: Newsgraph
+ * links its speaker and mentions, scores it, and opens two flags with their review events. It is
+ * deleted after each sample (not timed), so every sample saves into the same story.
+ * Each figure is the median of 30 samples, after 3 not counted.
+ *
+ *   npm run bench:save                       SQLite, then PostgreSQL on 127.0.0.1:5432
+ *   npm run bench:save -- --db=sqlite        one of them
+ *   npm run bench:save -- --runs=10          fewer samples
+ *   npm run bench:save -- --cpu-prof=DIR     V8 CPU profile of the Newsgraph app into DIR
+ */
+'use strict';
+
+const { spawn } = require('child_process');
+const path = require('path');
+const readline = require('readline');
+
+const arg = (name, fallback) => (process.argv.find((item) => item.startsWith(`--${name}=`)) ?? `=${fallback}`).split('=').slice(1).join('=');
+const DATABASES = arg('db', 'sqlite,postgres').split(',');
+const RUNS = Number(arg('runs', 30));
+const WARMUP = 3;
+const CPU_PROF = arg('cpu-prof', '');
+const LARGE_STORY = 500;
+const FLAGGED = 10;
+const PEOPLE = ['Karel Dvorak', 'Lena Sorensen', 'Piet Maas', 'Ana Ruiz', 'Omar Haddad'];
+const PLACES = ['harbour office', 'port authority', 'old customs house', 'city hall', 'ferry terminal'];
+
+/** The statement every sample saves: linked (speaker, two mentions, a proposal), two flags. */
+const MEASURED = {
+  kind: 'claim',
+  text: 'Exports through the harbour fell 12 percent in March, Piet Maas and Ana Ruiz told the Harbour accord talks',
+  attribution: 'Lena Sorensen said on Monday',
+};
+
+/** Statements that link and raise no flag: a named speaker, no number, the story's source. */
+const quiet = (count) =>
+  Array.from({ length: count }, (_, index) => ({
+    kind: 'paraphrase',
+    text: `${PEOPLE[(index + 1) % 5]} and ${PEOPLE[(index + 2) % 5]} met again at the ${PLACES[index % 5]} to go over the ${['first', 'second', 'third', 'next'][index % 4]} draft`,
+    attribution: `${PEOPLE[index % 5]} said`,
+  }));
+
+/** Statements that raise one flag each: a direct quote whose words are not in the story's body. */
+const flagged = (count) =>
+  Array.from({ length: count }, (_, index) => ({
+    kind: 'direct_quote',
+    text: `We will not sign anything this week about the ${PLACES[index % 5]}, ${['and that is final', 'whatever they say'][index % 2]}`,
+    attribution: `${PEOPLE[index % 5]} said`,
+  }));
+
+function startApp(client, plugin) {
+  const execArgv = plugin && CPU_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...execArgv, path.join(__dirname, 'save-server.js'), client, `bench-save-${plugin ? 'newsgraph' : 'stock'}`], {
+    env: { ...process.env, NODE_ENV: 'production', NEWSGRAPH_ENABLED: String(plugin) },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  child.stdin.on('error', () => {}); // an app that died is reported by next() below
+  const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    for (;;) {
+      const { value, done } = await lines.next();
+      if (done) throw new Error(`the ${plugin ? 'Newsgraph' : 'stock'} app stopped`);
+      if (value.startsWith('{')) return JSON.parse(value);
+    }
+  };
+  const app = {
+    child,
+    async command(message) {
+      child.stdin.write(`${JSON.stringify(message)}\n`);
+      const answer = await next();
+      if (!answer.ok) throw new Error(answer.error);
+      return answer;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.stdin.end(`${JSON.stringify({ cmd: 'stop' })}\n`);
+      await exited;
+    },
+  };
+  return next().then((ready) => Object.assign(app, ready));
+}
+
+async function request(app, method, route, body) {
+  const response = await fetch(`http://127.0.0.1:${app.port}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${app.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function timed(work) {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, result };
+}
+
+const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+
+/**
+ * Saves the measured statement into `stories[app]` and a draft story, on both apps in turns
+ * (the order rotates each round, so neither app always goes first).
+ * @returns medians per app: statement and story
+ */
+async function measure(apps, stories, round) {
+  const samples = apps.map(() => ({ statement: [], story: [] }));
+  for (let run = 0; run < WARMUP + RUNS; run += 1) {
+    const order = run % 2 === 0 ? [0, 1] : [1, 0];
+    for (const which of order) {
+      const app = apps[which];
+      const statement = await timed(() => request(app, 'POST', '/api/statements', { data: { ...MEASURED, story: stories[which] } }));
+      const story = await timed(() => request(app, 'POST', '/api/stories?status=draft', { data: { title: `Harbour talks, ${round} ${run}`, storyDate: '2026-05-02', body: 'Talks went on.' } }));
+      await request(app, 'DELETE', `/api/statements/${statement.result.data.documentId}`);
+      if (run >= WARMUP) {
+        samples[which].statement.push(statement.ms);
+        samples[which].story.push(story.ms);
+      }
+    }
+  }
+  return samples.map((sample) => ({ statement: median(sample.statement), story: median(sample.story) }));
+}
+
+async function benchDatabase(client) {
+  process.stdout.write(`${client}: starting Newsgraph and stock Strapi, seeding a story of ${LARGE_STORY} statements... `);
+  const apps = await Promise.all([startApp(client, true), startApp(client, false)]);
+  try {
+    if (!apps[0].plugin || apps[1].plugin) throw new Error('the plugin switch did not take');
+    const stories = [];
+    for (const app of apps) {
+      const { stories: seeded } = await app.command({ cmd: 'seed' });
+      await app.command({ cmd: 'addStatements', story: seeded.large, statements: quiet(LARGE_STORY) });
+      stories.push(seeded);
+    }
+    const openFlags = async (key) => (await apps[0].command({ cmd: 'openFlags', story: stories[0][key] })).openFlags;
+    console.log('done');
+    if ((await openFlags('large')) !== 0) throw new Error(`the ${LARGE_STORY}-statement story should have no open flag, it has ${await openFlags('large')}`);
+
+    const rows = [];
+    for (const withFlags of [false, true]) {
+      if (withFlags) {
+        for (const [index, app] of apps.entries()) {
+          for (const key of ['empty', 'large']) await app.command({ cmd: 'addStatements', story: stories[index][key], statements: flagged(FLAGGED) });
+        }
+        for (const key of ['empty', 'large']) {
+          const open = await openFlags(key);
+          if (open !== FLAGGED) throw new Error(`the ${key} story should have ${FLAGGED} open flags, it has ${open}`);
+        }
+      }
+      for (const key of ['empty', 'large']) {
+        const [newsgraph, stock] = await measure(apps, stories.map((story) => story[key]), `${key}${withFlags ? ' flagged' : ''}`);
+        rows.push({ key, withFlags, newsgraph, stock });
+      }
+    }
+    // The measured statement opens its flags in Newsgraph (checked once, on the app's own count).
+    const probe = await request(apps[0], 'POST', '/api/statements', { data: { ...MEASURED, story: stories[0].empty } });
+    const flagsOfProbe = (await openFlags('empty')) - FLAGGED;
+    await request(apps[0], 'DELETE', `/api/statements/${probe.data.documentId}`);
+
+    const label = (row) => `${row.key === 'empty' ? 'empty story' : `story of ${LARGE_STORY} statements`}${row.withFlags ? `, ${FLAGGED} flags open` : ''}`;
+    const ms = (value) => `${value.toFixed(1)} ms`;
+    console.log(`  ${client}, medians of ${RUNS} over REST (the measured statement opens ${flagsOfProbe} flags in Newsgraph):`);
+    console.log(`  ${'statement saved in'.padEnd(42)} ${'Newsgraph'.padStart(10)} ${'stock'.padStart(9)} ${'x stock'.padStart(8)} ${'story save'.padStart(11)} ${'x story'.padStart(8)} ${'x empty'.padStart(8)}`);
+    for (const row of rows) {
+      const empty = rows.find((other) => other.key === 'empty' && other.withFlags === row.withFlags);
+      console.log(
+        `  ${label(row).padEnd(42)} ${ms(row.newsgraph.statement).padStart(10)} ${ms(row.stock.statement).padStart(9)} ${`${(row.newsgraph.statement / row.stock.statement).toFixed(2)}x`.padStart(8)} ${ms(row.newsgraph.story).padStart(11)} ${`${(row.newsgraph.statement / row.newsgraph.story).toFixed(2)}x`.padStart(8)} ${`${(row.newsgraph.statement / empty.newsgraph.statement).toFixed(2)}x`.padStart(8)}`
+      );
+    }
+    const stockStory = median(rows.map((row) => row.stock.story));
+    const newsgraphStory = median(rows.map((row) => row.newsgraph.story));
+    console.log(`  a draft story: Newsgraph ${ms(newsgraphStory)}, stock ${ms(stockStory)} (${(newsgraphStory / stockStory).toFixed(2)}x)`);
+    console.log('  targets: x stock <= 1.5, x story <= 1.5, x empty <= 1.3 (story of 500 against the empty story)');
+  } finally {
+    await Promise.all(apps.map((app) => app.stop()));
+  }
+}
+
+(async () => {
+  for (const client of DATABASES) await benchDatabase(client);
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
