@@ -1,0 +1,612 @@
+import { ADDRESSEE_LEMMAS, cueKindOf, cueLemma, isAllowedBaseForm, isNounLikeForm } from './cue-lexicon';
+import { readParagraphs, type Paragraph, type Quotation, type Sentence, type Span, type Token } from './text-structure';
+
+export type { Span } from './text-structure';
+
+export type AttributionKind = 'direct_quote' | 'paraphrase' | 'social_post' | 'document';
+
+/** One thing said in a story body, with where its parts stand in the body (UTF-16, end exclusive). */
+export interface Attribution {
+  /** The words attributed: with their quotation marks when quoted; the reported clause otherwise. */
+  content: Span;
+  /** The verb or phrase of attribution ("said", "according to"), or null when a quote goes on from an earlier one. */
+  cue: Span | null;
+  /** The speaker as written ("Trump", "the influential daily", "he"), or null when the copy names nobody. */
+  source: Span | null;
+  kind: AttributionKind;
+  /** The Statement's text: the words as published, a quote without its marks, the cue clause taken out. */
+  text: string;
+  /** The Statement's attribution: the words that name the speaker ("Kremlin spokesman Dmitry Peskov said"). */
+  attribution: string;
+  /** The source as written, or null. */
+  sourceText: string | null;
+  /**
+   * Who the source stands for: the source itself, or for a pronoun ("he said") the source of the
+   * nearest compatible attribution before it in the same paragraph or the one before; null when none.
+   */
+  speakerText: string | null;
+  speakerSpan: Span | null;
+  /** For a pronoun source, the index (in the returned list) of the attribution its speaker comes from. */
+  antecedent: number | null;
+  /** The sentence (or, for a quote over several paragraphs, sentences) holding the content and the cue. */
+  sentence: Span;
+}
+
+export interface ExtractOptions {
+  /** Texts of the story's statements: a suggestion whose folded text equals one of them is left out. */
+  existingTexts?: readonly string[];
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'some', 'several',
+  'many', 'most', 'other', 'another', 'both', 'all', 'each', 'no', 'one', 'two', 'three', 'four', 'five', 'few', 'senior',
+]);
+const PREPOSITIONS = new Set([
+  'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'after', 'before', 'during', 'since', 'as', 'than', 'about',
+  'into', 'over', 'under', 'against', 'between', 'among', 'through', 'via', 'without', 'within', 'ahead', 'following',
+  'amid', 'despite', 'like', 'near', 'toward', 'towards', 'upon', 'while', 'when', 'late', 'early', 'earlier', 'later',
+  'last', 'this', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+const CLAUSE_WORDS = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'where', 'because', 'if', 'although', 'though', 'whether', 'so', 'but', 'or',
+  'nor', 'yet', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could',
+  'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do', 'not', "n't", 'also', 'then', 'there', 'here', 'what',
+  'how', 'why', 'said', 'says', 'told', 'it', 'him', 'them', 'us', 'me',
+]);
+const NOUNS_ENDING_LIKE_ADVERBS = new Set(['daily', 'weekly', 'monthly', 'ally', 'family', 'assembly', 'rally', 'supply', 'deputy', 'party', 'body']);
+/** Words that may stand between a source and its cue without belonging to either. */
+const BETWEEN_SOURCE_AND_CUE = new Set([
+  'also', 'later', 'earlier', 'again', 'previously', 'repeatedly', 'separately', 'then', 'has', 'have', 'had', 'once',
+  'recently', 'further', 'reportedly', 'publicly', 'privately', 'initially', 'first', 'last', 'now', 'still', 'even', 'only',
+]);
+/** Openers of a sentence that are not content: "After the call, Putin said ...". */
+const OPENERS = new Set([
+  ...PREPOSITIONS, 'asked', 'speaking', 'writing', 'responding', 'however', 'meanwhile', 'but', 'and', 'still', 'separately',
+  'instead', 'yet', 'so', 'now', 'then', 'also', 'moreover', 'previously', 'elsewhere', 'asked', 'addressing', 'briefing',
+]);
+const SOCIAL_MEDIA = /\b(?:truth social|twitter|telegram|facebook|instagram|tiktok|social media|on x|a post|in a tweet|its website|his website|her website)\b/i;
+const DOCUMENT_WORDS = /\b(?:statement|report|letter|document|filing|ruling|memo|communiqu\u00e9|communique|decree|transcript|study|survey|poll|data|release|court papers|indictment|complaint|op-ed|column|editorial|affidavit|resolution)\b/i;
+const ORGANIZATION_HEADS = /\b(?:ministry|government|kremlin|white house|office|army|military|force|forces|agency|council|committee|party|department|company|firm|bank|union|court|parliament|police|embassy|administration|commission|service|statement|report|post|newspaper|daily|outlet|group|alliance|coalition|authority|authorities|cabinet|presidency|palace|command|fund|organization|organisation|nato|moscow|kyiv|washington|beijing|pentagon)\b/i;
+
+function isSentenceEnd(token: Token): boolean {
+  return !token.word && (token.text === '.' || token.text === '?' || token.text === '!');
+}
+
+function looksNominal(token: Token): boolean {
+  if (!token.word || token.quoted || token.quoteMark) return false;
+  const lower = token.lower;
+  if (CLAUSE_WORDS.has(lower) && !(lower === 'it' || lower === 'us')) return false;
+  if (PREPOSITIONS.has(lower) && lower !== 'this' && token.text === lower) return false;
+  if (lower !== token.text) return true; // a capital: a name, a title, a sentence-initial article
+  if (/(?:ed|ing)$/.test(lower) && lower.length > 4) return false;
+  if (lower.endsWith('ly') && !NOUNS_ENDING_LIKE_ADVERBS.has(lower)) return false;
+  const lemma = cueLemma(lower);
+  if (lemma && lower !== lemma && !isNounLikeForm(lower)) return false;
+  return true;
+}
+
+function isCapitalized(token: Token | undefined): boolean {
+  return token !== undefined && token.word && token.text[0] !== token.text[0]!.toLowerCase();
+}
+
+/** Whether the cue word at `index` reads as a verb of attribution here, not a noun, an infinitive or a passive. */
+function readsAsCue(tokens: readonly Token[], index: number): string | null {
+  const token = tokens[index]!;
+  if (!token.word || token.quoted) return null;
+  const lemma = cueLemma(token.lower);
+  if (!lemma) return null;
+  // "the United States", "Reports": a capital makes a name or a headline word, not the verb.
+  if (token.text !== token.lower && index > 0) return null;
+  const previous = tokens[index - 1];
+  const next = tokens[index + 1];
+  const prevLower = previous?.lower ?? '';
+  if (DETERMINERS.has(prevLower) || prevLower === 'of' || prevLower === 'to' || prevLower === 'would' || prevLower === 'will' || prevLower === 'could' || prevLower === 'should'
+    || prevLower === 'can' || prevLower === 'may' || prevLower === 'might' || prevLower === 'must' || prevLower === 'did' || prevLower === 'not' || prevLower === "n't" || prevLower === 'does' || prevLower === 'do') return null;
+  const isIng = token.lower.endsWith('ing');
+  const isParticiple = token.lower.endsWith('ed') || token.lower === 'written' || token.lower === 'told' || token.lower === 'said';
+  if (isParticiple && (['was', 'were', 'is', 'are', 'be', 'been', 'being'].includes(prevLower) || next?.lower === 'by')) return null;
+  if (isIng) {
+    if (!previous || previous.text === ',' || previous.quoteMark || previous.text === '\u2014' || ['while', 'after', 'before', 'by', 'in', 'when', 'and', 'is', 'was', 'were', 'are', 'been'].includes(prevLower)) return lemma;
+    return null;
+  }
+  if (isNounLikeForm(token.lower)) {
+    const verbAfter = next?.lower === 'that' || next?.text === ':' || next?.text === ',';
+    const subjectBefore = previous !== undefined && (PRONOUNS.has(prevLower) || isCapitalized(previous));
+    if (!verbAfter && !subjectBefore) return null;
+  }
+  if (token.lower === lemma && token.lower !== 'said' && !['write'].includes(lemma) && !isAllowedBaseForm(token.lower)) return null;
+  if (token.lower === lemma && lemma !== 'said') {
+    // An uninflected form is a verb after a plural subject or a pronoun ("officials say", "they warn").
+    if (!previous || !(PRONOUNS.has(prevLower) || (previous.word && prevLower.endsWith('s')))) return null;
+  }
+  return lemma;
+}
+
+interface Clause {
+  cueStart: number; // token indexes, inclusive
+  cueEnd: number;
+  lemma: string;
+  source: [number, number] | null; // token indexes, inclusive
+  /** Token index right after the source, cue and addressee. */
+  after: number;
+  /** First token index of the clause (source or cue). */
+  first: number;
+  /** Whether the source follows the cue ("said Peskov", "according to the post"). */
+  inverted: boolean;
+}
+
+/** The noun phrase that ends right before `end` (exclusive), walking back; [start, end] inclusive or null. */
+function nounPhraseBefore(tokens: readonly Token[], end: number, floor: number): [number, number] | null {
+  let start = end;
+  while (start - 1 >= floor && end - start < 12) {
+    const token = tokens[start - 1]!;
+    if (looksNominal(token)) {
+      start -= 1;
+      continue;
+    }
+    if (token.lower === 'of' && start < end && start - 2 >= floor && looksNominal(tokens[start - 2]!)) {
+      start -= 1;
+      continue;
+    }
+    if (token.lower === 'and' && start < end && isCapitalized(tokens[start]) && isCapitalized(tokens[start - 2])) {
+      start -= 1;
+      continue;
+    }
+    if (token.text === '-' || token.text === '\u2019' || token.text === "'") {
+      if (start - 2 >= floor && looksNominal(tokens[start - 2]!)) {
+        start -= 1;
+        continue;
+      }
+    }
+    break;
+  }
+  while (start < end && (tokens[start]!.lower === 'of' || tokens[start]!.lower === 'and')) start += 1;
+  if (start >= end) return null;
+  // A source ends on a noun, never on a bare article.
+  if (DETERMINERS.has(tokens[end - 1]!.lower) && tokens[end - 1]!.lower !== 'one' && tokens[end - 1]!.lower !== 'two') return null;
+  return [start, end - 1];
+}
+
+/** The noun phrase that starts at `start`, walking forward; [start, end] inclusive or null. */
+function nounPhraseAfter(tokens: readonly Token[], start: number, allowPrepositions: boolean): [number, number] | null {
+  let end = start;
+  while (end < tokens.length && end - start < 14) {
+    const token = tokens[end]!;
+    if (looksNominal(token) || (token.lower === 'of' && end > start)) {
+      end += 1;
+      continue;
+    }
+    if (allowPrepositions && (token.lower === 'from' || token.lower === 'by' || token.lower === 'in' || token.lower === 'on') && end > start && looksNominal(tokens[end + 1] ?? token) && tokens[end + 1] !== undefined) {
+      end += 1;
+      continue;
+    }
+    if ((token.text === '-' || token.text === '\u2019') && end > start) {
+      end += 1;
+      continue;
+    }
+    break;
+  }
+  while (end > start && (tokens[end - 1]!.lower === 'of' || PREPOSITIONS.has(tokens[end - 1]!.lower) && tokens[end - 1]!.text === tokens[end - 1]!.lower)) end -= 1;
+  return end > start ? [start, end - 1] : null;
+}
+
+/** An apposition or relative clause between commas before the cue: "Bessent, the treasury secretary, said". */
+function sourceWithApposition(tokens: readonly Token[], comma: number, floor: number): [number, number] | null {
+  let open = comma - 1;
+  while (open > floor && comma - open < 20 && tokens[open]!.text !== ',' && !tokens[open]!.quoteMark && !isSentenceEnd(tokens[open]!)) open -= 1;
+  if (open <= floor || tokens[open]!.text !== ',') return null;
+  const head = nounPhraseBefore(tokens, open, floor);
+  if (!head) return null;
+  const first = tokens[open + 1]!;
+  if (first.lower === 'who' || first.lower === 'which') return head;
+  const apposition = nounPhraseBefore(tokens, comma, open + 1);
+  if (!apposition || apposition[0] !== open + 1) return null;
+  // Only a name with its role reads this way; "The talks, officials said," is a mid-sentence cue.
+  if (!isCapitalized(tokens[head[1]]) && !isCapitalized(tokens[apposition[1]])) return null;
+  return [head[0], apposition[1]];
+}
+
+/** The subject that opens the sentence, for "X gave no details but said ..." and ", saying ...". */
+function sentenceSubject(tokens: readonly Token[], before: number): [number, number] | null {
+  let start = 0;
+  while (start < before && (OPENERS.has(tokens[start]!.lower) && !isCapitalized(tokens[start]) || tokens[start]!.text === ',')) start += 1;
+  const phrase = nounPhraseAfter(tokens, start, false);
+  if (!phrase || phrase[1] >= before) return null;
+  // "A brief statement gave no details": a lower-case word before an article is the verb.
+  for (let index = phrase[0] + 1; index <= phrase[1]; index += 1) {
+    const token = tokens[index]!;
+    if (token.text === token.lower && DETERMINERS.has(tokens[index + 1]?.lower ?? '')) return [phrase[0], index - 1];
+  }
+  return phrase;
+}
+
+function findClauses(tokens: readonly Token[]): Clause[] {
+  const clauses: Clause[] = [];
+  let floor = 0;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    if (token.quoted || token.quoteMark || !token.word) continue;
+    if (token.lower === 'according' && tokens[index + 1]?.lower === 'to') {
+      const source = nounPhraseAfter(tokens, index + 2, true);
+      if (!source) continue;
+      clauses.push({ cueStart: index, cueEnd: index + 1, lemma: 'according', source, after: source[1] + 1, first: index, inverted: true });
+      floor = source[1] + 1;
+      index = source[1];
+      continue;
+    }
+    const lemma = readsAsCue(tokens, index);
+    if (!lemma) continue;
+    let sourceEnd = index;
+    while (sourceEnd - 1 >= floor && BETWEEN_SOURCE_AND_CUE.has(tokens[sourceEnd - 1]!.lower)) sourceEnd -= 1;
+    let source: [number, number] | null = null;
+    let inverted = false;
+    const before = tokens[sourceEnd - 1];
+    if (before && before.text === ',' && sourceEnd - 1 > floor) source = sourceWithApposition(tokens, sourceEnd - 1, floor);
+    if (!source && before && looksNominal(before)) source = nounPhraseBefore(tokens, sourceEnd, floor);
+    if (source && token.lower.endsWith('ing') && tokens[index - 1]?.text !== ',') {
+      // "while speaking", "after saying": the -ing form after a subject is not this clause's verb.
+      source = null;
+    }
+    if (!source) {
+      const atStart = !before || before.text === ',' || before.quoteMark || before.text === '\u2014' || before.text === ':' || sourceEnd <= floor;
+      if (atStart && !token.lower.endsWith('ing')) {
+        const after = nounPhraseAfter(tokens, index + 1, false);
+        const following = after ? tokens[after[1] + 1] : undefined;
+        if (after && (!following || isSentenceEnd(following) || following.text === ',' || following.text === ';' || following.text === '\u2014' || PREPOSITIONS.has(following.lower) || following.lower === 'who')) {
+          source = after;
+          inverted = true;
+        }
+      }
+    }
+    let borrowed = false;
+    if (!source && (token.lower.endsWith('ing') || before?.lower === 'but' || before?.lower === 'and')) {
+      const previous = clauses[clauses.length - 1];
+      source = previous?.source ?? sentenceSubject(tokens, index);
+      borrowed = source !== null;
+    }
+    const addressee = !inverted && ADDRESSEE_LEMMAS.has(lemma) ? addresseeAfter(tokens, index + 1, lemma) : null;
+    const after = inverted && source ? source[1] + 1 : (addressee ?? index) + 1;
+    const first = source && source[0] < index && !borrowed ? source[0] : index;
+    clauses.push({ cueStart: index, cueEnd: index, lemma, source, after, first, inverted });
+    floor = after;
+  }
+  return clauses;
+}
+
+/** The person addressed after "told", "assured"...: the last token index of it, or null. */
+function addresseeAfter(tokens: readonly Token[], start: number, lemma: string): number | null {
+  const first = tokens[start];
+  if (!first || first.quoted || first.quoteMark) return null;
+  if (['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'lawmakers', 'parliament', 'legislators'].includes(first.lower)) return start;
+  if (lemma !== 'tell' && lemma !== 'inform' && lemma !== 'assure' && lemma !== 'remind' && lemma !== 'brief') return null;
+  const phrase = nounPhraseAfter(tokens, start, false);
+  if (!phrase) return null;
+  const following = tokens[phrase[1] + 1];
+  // "told Reuters that ...", "told the BBC on Monday ...": the object is the person told, not the content.
+  if (!following || following.lower === 'that' || following.text === ',' || following.text === ':' || following.quoteMark || PREPOSITIONS.has(following.lower)) return phrase[1];
+  if (phrase[1] - phrase[0] <= 3 && looksNominal(tokens[phrase[1]]!) && !['will', 'would', 'was', 'is', 'had', 'has'].includes(following.lower)) return phrase[1];
+  return null;
+}
+
+/** Where the content after a cue starts: after "that"-less adjuncts, a colon or a comma; null when only adjuncts follow. */
+function contentStartAfter(tokens: readonly Token[], start: number, end: number): number | null {
+  let index = start;
+  while (index < end && (tokens[index]!.text === ':' || tokens[index]!.text === ',' || tokens[index]!.text === '\u2014')) index += 1;
+  if (index >= end) return null;
+  const first = tokens[index]!;
+  if (first.lower === 'that' || first.quoteMark) return index;
+  if (PREPOSITIONS.has(first.lower) || first.lower === 'monday' || isWeekday(first)) {
+    // "said on Monday that ...", "said in a statement: ...": skip the adjuncts up to "that" or a colon.
+    for (let scan = index; scan < end && scan - index < 14; scan += 1) {
+      const token = tokens[scan]!;
+      if (token.lower === 'that' && !token.quoted) return scan;
+      if (token.text === ':' || (token.text === ',' && tokens[scan + 1]?.quoteMark)) return scan + 1 < end ? scan + 1 : null;
+      if (token.quoteMark || isSentenceEnd(token) || token.text === ',' || CLAUSE_WORDS.has(token.lower)) break;
+    }
+    return null;
+  }
+  if (isSentenceEnd(first)) return null;
+  return index;
+}
+
+function isWeekday(token: Token): boolean {
+  return PREPOSITIONS.has(token.lower) && isCapitalized(token);
+}
+
+/** A word or mark that ends content before a following clause: trailing ",", "and", "but", dashes. */
+function trimContentEnd(tokens: readonly Token[], start: number, end: number): number {
+  let last = end;
+  while (last > start) {
+    const token = tokens[last - 1]!;
+    if (token.quoteMark || token.quoted) break;
+    if (token.text === ',' || token.text === ';' || token.text === ':' || token.text === '\u2014' || token.text === '\u2013' || isSentenceEnd(token) || token.lower === 'and' || token.lower === 'but' || token.lower === 'while') last -= 1;
+    else break;
+  }
+  return last;
+}
+
+function isOpener(tokens: readonly Token[], start: number, end: number): boolean {
+  const first = tokens[start];
+  if (!first) return true;
+  if (first.quoteMark) return false;
+  void end;
+  return OPENERS.has(first.lower);
+}
+
+interface Draft {
+  content: Span;
+  cue: Span | null;
+  source: Span | null;
+  lemma: string;
+  /** Spans to leave out of the Statement's text (the cue clause inside mid-sentence content). */
+  cut: Span | null;
+  clauseSpan: Span;
+  sentence: Span;
+  paragraph: number;
+}
+
+function span(tokens: readonly Token[], first: number, last: number): Span {
+  return { start: tokens[first]!.start, end: tokens[last]!.end };
+}
+
+/** Attributions whose cue is in this sentence. */
+function sentenceDrafts(sentence: Sentence, paragraph: number): Draft[] {
+  const tokens = sentence.tokens;
+  const clauses = findClauses(tokens);
+  const drafts: Draft[] = [];
+  let segmentStart = 0;
+  for (let position = 0; position < clauses.length; position += 1) {
+    const clause = clauses[position]!;
+    const next = clauses[position + 1];
+    let segmentEnd = tokens.length;
+    if (next) {
+      // A following clause after a comma and a conjunction ("..., but he indicated", ", adding") ends this content;
+      // one that opens the content ("said the president told ...") is nested inside it.
+      let boundary = next.first;
+      let conjunction = false;
+      while (boundary > clause.after && ['and', 'but', 'while', 'as'].includes(tokens[boundary - 1]!.lower)) {
+        boundary -= 1;
+        conjunction = true;
+      }
+      const mark = tokens[boundary - 1];
+      const separated = mark !== undefined && boundary > clause.after
+        && (mark.text === ',' || mark.text === ';' || mark.text === '\u2014' || (mark.quoteMark && tokens[boundary - 2]?.text === ','));
+      // Coordinated ("..., but he indicated", ", adding") or closing ("..., officials said."): not nested.
+      const closing = contentStartAfter(tokens, next.after, tokens.length) === null;
+      if (separated && (conjunction || tokens[next.cueStart]!.lower.endsWith('ing') || closing)) segmentEnd = mark.quoteMark ? boundary : boundary;
+    }
+    const cue = span(tokens, clause.cueStart, clause.cueEnd);
+    const source = clause.source ? span(tokens, clause.source[0], clause.source[1]) : null;
+    const clauseLast = Math.max(clause.after - 1, clause.cueEnd);
+    const clauseSpan = { start: tokens[clause.first]!.start, end: tokens[clauseLast]!.end };
+    const base = { cue, source, lemma: clause.lemma, clauseSpan, sentence: { start: sentence.start, end: sentence.end }, paragraph };
+
+    const preEnd = trimContentEnd(tokens, segmentStart, clause.first);
+    const hasPre = preEnd > segmentStart && !isOpener(tokens, segmentStart, clause.first);
+    const postStart = contentStartAfter(tokens, clause.after, segmentEnd);
+    if (hasPre) {
+      const directlyAfter = tokens[clause.after];
+      const afterComma = tokens[clause.after + 1];
+      const mid = directlyAfter?.text === ',' && afterComma !== undefined && clause.after + 1 < segmentEnd
+        && !(afterComma.word && (cueLemma(afterComma.lower) || afterComma.lower === 'according' || PREPOSITIONS.has(afterComma.lower) || afterComma.lower === 'who'))
+        && (tokens[clause.first - 1]?.text === ',' || tokens[clause.first - 1]?.quoteMark === true);
+      if (mid) {
+        const last = trimContentEnd(tokens, clause.after + 1, segmentEnd);
+        if (last > clause.after + 1) {
+          drafts.push({ ...base, content: { start: tokens[segmentStart]!.start, end: tokens[last - 1]!.end }, cut: { start: tokens[preEnd - 1]!.end, end: tokens[clause.after]!.end } });
+          segmentStart = segmentEnd;
+          continue;
+        }
+      }
+      if (postStart === null || postStart >= segmentEnd || tokens[clause.after]?.text === ',' || isSentenceEnd(tokens[clause.after] ?? tokens[0]!) || clause.inverted) {
+        drafts.push({ ...base, content: { start: tokens[segmentStart]!.start, end: tokens[preEnd - 1]!.end }, cut: null });
+        segmentStart = clause.after;
+        continue;
+      }
+    }
+    if (postStart !== null && postStart < segmentEnd && !(clause.inverted && clause.lemma !== 'according' && tokens[clause.after]?.text !== ',' && tokens[clause.after]?.text !== ':')) {
+      const last = trimContentEnd(tokens, postStart, segmentEnd);
+      if (last > postStart) drafts.push({ ...base, content: { start: tokens[postStart]!.start, end: tokens[last - 1]!.end }, cut: null });
+    }
+    segmentStart = segmentEnd < tokens.length ? segmentEnd : clause.after;
+  }
+  return drafts;
+}
+
+function isPronoun(text: string | null): boolean {
+  return text !== null && PRONOUNS.has(text.toLowerCase());
+}
+
+function compatible(pronoun: string, antecedent: string): boolean {
+  const lower = pronoun.toLowerCase();
+  const words = antecedent.split(/\s+/);
+  const head = words[words.length - 1]!;
+  const organization = ORGANIZATION_HEADS.test(antecedent);
+  const plural = /s$/.test(head) && head === head.toLowerCase() && !/ss$/.test(head);
+  if (lower === 'he' || lower === 'she' || lower === 'i') return !organization && !plural;
+  if (lower === 'they' || lower === 'we') return plural || organization;
+  return organization || (words.length === 1 && head !== head.toLowerCase());
+}
+
+/** Folds a text for comparing statements: lower case, letters and digits only, single spaces. */
+export function foldStatementText(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function kindOf(body: string, draft: Draft, quotedWhole: boolean, sourceText: string | null): AttributionKind {
+  const lemmaKind = draft.lemma === 'according' ? null : cueKindOf(draft.lemma);
+  const around = body.slice(draft.clauseSpan.start, Math.min(body.length, draft.clauseSpan.end + 40));
+  const cueContext = draft.lemma === 'according' ? (sourceText ?? '') : around;
+  if (lemmaKind === 'social' || (draft.lemma === 'according' ? /\b(?:post|tweet)\b/i.test(cueContext) : SOCIAL_MEDIA.test(body.slice(draft.clauseSpan.start, draft.clauseSpan.end + 40)))) return 'social_post';
+  if (draft.lemma === 'according' ? DOCUMENT_WORDS.test(cueContext) : (lemmaKind === 'writing' || /\bin an? (?:written )?(?:statement|report|letter|filing|ruling|memo|release)\b/i.test(around))) {
+    if (lemmaKind !== 'writing' || DOCUMENT_WORDS.test(around) || draft.lemma === 'publish') return 'document';
+  }
+  return quotedWhole ? 'direct_quote' : 'paraphrase';
+}
+
+/** The Statement text of a content span: outer quotation marks, "that", the cue clause and trailing commas taken out. */
+function statementText(body: string, content: Span, cut: Span | null, quotedWhole: boolean): string {
+  let text = cut ? body.slice(content.start, cut.start) + body.slice(cut.end, content.end) : body.slice(content.start, content.end);
+  if (quotedWhole) text = text.replace(/["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/g, (mark, offset: number) => (offset === 0 || offset === text.length - 1 || /\s/.test(text[offset - 1] ?? ' ') || /\s/.test(text[offset + 1] ?? ' ') || text[offset + 1] === undefined ? '' : mark));
+  else text = text.replace(/^that\s+/i, '').replace(/[,;:]+(["\u201d\u2019])$/u, '$1');
+  return text.replace(/\s+/g, ' ').replace(/[\s,;:\u2014]+$/u, '').trim();
+}
+
+/** Quotations that run on over paragraphs, as chains: each quotation's chain span. */
+function quotationChains(paragraphs: readonly Paragraph[]): Map<Quotation, Span> {
+  const chains = new Map<Quotation, Span>();
+  let chain: Quotation[] = [];
+  const close = () => {
+    if (chain.length > 1) {
+      const whole = { start: chain[0]!.start, end: chain[chain.length - 1]!.end };
+      for (const quotation of chain) chains.set(quotation, whole);
+    }
+    chain = [];
+  };
+  for (const paragraph of paragraphs) {
+    const first = paragraph.quotations[0];
+    if (!(first && first.continues && chain.length > 0)) close();
+    for (const quotation of paragraph.quotations) {
+      if (quotation === first && first.continues && chain.length > 0) chain.push(quotation);
+      else if (quotation.open) {
+        close();
+        chain.push(quotation);
+      }
+    }
+    const last = paragraph.quotations[paragraph.quotations.length - 1];
+    if (!last || !last.open) close();
+  }
+  close();
+  return chains;
+}
+
+function quotationAt(paragraph: Paragraph, position: number, edge: 'start' | 'end'): Quotation | undefined {
+  return paragraph.quotations.find((quotation) => (edge === 'start' ? quotation.start === position : quotation.end === position));
+}
+
+/** Whether the content is one quotation (or quotations around a cut cue clause) from mark to mark. */
+function isWholeQuote(body: string, paragraph: Paragraph, content: Span, cut: Span | null, chains: Map<Quotation, Span>): boolean {
+  const opening = quotationAt(paragraph, content.start, 'start');
+  if (!opening) return false;
+  const end = chains.get(opening)?.end ?? opening.end;
+  if (end === content.end) return true;
+  if (cut && opening.end <= cut.start + 1) {
+    const rest = body.slice(cut.end, content.end).trim();
+    return /^["\u201c\u2018]/.test(rest) && /["\u201d\u2019]$/.test(rest) && !/["\u201c\u201d]/.test(rest.slice(1, -1));
+  }
+  return false;
+}
+
+const MAX_ATTRIBUTION = 500;
+
+/**
+ * Reads a story body (Markdown or plain text) and returns what it attributes to someone: quotes,
+ * reported speech, posts and documents, each with the spans of its content, cue and source, in the
+ * order of the body. Pure and linear in the body's length; never throws on any string.
+ */
+export function extractAttributions(body: string, options: ExtractOptions = {}): Attribution[] {
+  if (typeof body !== 'string' || body.trim() === '') return [];
+  const paragraphs = readParagraphs(body);
+  const chains = quotationChains(paragraphs);
+  const drafts: Draft[] = [];
+  const pendingQuotes: Array<{ paragraph: Paragraph; quotation: Quotation; sentence: Sentence }> = [];
+  for (const paragraph of paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      const found = sentenceDrafts(sentence, paragraph.index);
+      drafts.push(...found);
+      const first = sentence.tokens[0]!;
+      if (found.length === 0 && first.quoteMark) {
+        const quotation = quotationAt(paragraph, first.start, 'start');
+        if (quotation && quotation.end >= sentence.end - 1) pendingQuotes.push({ paragraph, quotation, sentence });
+      }
+    }
+  }
+
+  // A quote that goes on from a paragraph before, or on into the next, is one content.
+  const consumed = new Set<Quotation>();
+  for (const draft of drafts) {
+    const paragraph = paragraphs[draft.paragraph]!;
+    const opening = quotationAt(paragraph, draft.content.start, 'start');
+    const closing = paragraph.quotations.find((quotation) => quotation.end === draft.content.end || (quotation.open && quotation.start >= draft.content.start && quotation.start < draft.content.end));
+    for (const quotation of [opening, closing]) {
+      const chain = quotation ? chains.get(quotation) : undefined;
+      if (!chain) continue;
+      if (quotation === opening) draft.content.start = Math.min(draft.content.start, chain.start);
+      if (quotation === closing) draft.content.end = Math.max(draft.content.end, chain.end);
+    }
+  }
+  for (const [quotation, chain] of chains) {
+    if (drafts.some((draft) => draft.content.start <= chain.start && chain.end <= draft.content.end)) consumed.add(quotation);
+  }
+
+  // A quote standing alone after an attribution goes on with the same speaker and cue.
+  for (const pending of pendingQuotes) {
+    if (consumed.has(pending.quotation)) continue;
+    const chain = chains.get(pending.quotation);
+    const content = chain ?? { start: pending.quotation.start, end: pending.quotation.end };
+    const previous = [...drafts].reverse().find((draft) => draft.content.end <= content.start);
+    if (!previous || previous.paragraph < pending.paragraph.index - 1) continue;
+    drafts.push({ ...previous, content, cut: null, sentence: { start: pending.sentence.start, end: Math.max(pending.sentence.end, content.end) }, paragraph: pending.paragraph.index });
+    if (chain) for (const [quotation, span] of chains) if (span === chain) consumed.add(quotation);
+  }
+  drafts.sort((a, b) => a.content.start - b.content.start || a.clauseSpan.start - b.clauseSpan.start);
+
+  const existing = new Set((options.existingTexts ?? []).map(foldStatementText));
+  const seen = new Set<string>();
+  const attributions: Attribution[] = [];
+  const paragraphIndexes: number[] = [];
+  for (const draft of drafts) {
+    const paragraph = paragraphs[draft.paragraph]!;
+    const quotedWhole = isWholeQuote(body, paragraph, draft.content, draft.cut, chains);
+    const sourceText = draft.source ? body.slice(draft.source.start, draft.source.end) : null;
+    const text = statementText(body, draft.content, draft.cut, quotedWhole);
+    const folded = foldStatementText(text);
+    const key = `${draft.content.start}:${draft.content.end}`;
+    if (folded === '' || existing.has(folded) || seen.has(key)) continue;
+    seen.add(key);
+    const attributionSpan = draft.source ? { start: Math.min(draft.source.start, draft.clauseSpan.start), end: Math.max(draft.source.end, draft.clauseSpan.end) } : draft.clauseSpan;
+    // A source taken from earlier in the sentence (", adding") is named before the cue, not quoted with all between.
+    const borrowed = draft.source !== null && draft.cue !== null && draft.source.end < draft.clauseSpan.start && body.slice(draft.source.end, draft.clauseSpan.start).trim().length > 2;
+    const attribution = (borrowed ? `${sourceText} ${body.slice(draft.clauseSpan.start, draft.clauseSpan.end)}` : body.slice(attributionSpan.start, attributionSpan.end))
+      .replace(/\s+/g, ' ')
+      .slice(0, MAX_ATTRIBUTION);
+    attributions.push({
+      content: { ...draft.content },
+      cue: draft.cue,
+      source: draft.source,
+      kind: kindOf(body, draft, quotedWhole, sourceText),
+      text,
+      attribution,
+      sourceText,
+      speakerText: sourceText,
+      speakerSpan: draft.source,
+      antecedent: null,
+      sentence: { start: Math.min(draft.sentence.start, draft.content.start), end: Math.max(draft.sentence.end, draft.content.end) },
+    });
+    paragraphIndexes.push(draft.paragraph);
+  }
+  resolvePronouns(attributions, paragraphIndexes);
+  return attributions;
+}
+
+/** Gives a pronoun source the speaker of the nearest compatible attribution before it, in its paragraph or the one before. */
+function resolvePronouns(attributions: Attribution[], paragraphIndexes: readonly number[]): void {
+  for (let index = 0; index < attributions.length; index += 1) {
+    const attribution = attributions[index]!;
+    if (!isPronoun(attribution.sourceText)) continue;
+    attribution.speakerText = null;
+    attribution.speakerSpan = null;
+    for (let back = index - 1; back >= 0; back -= 1) {
+      const candidate = attributions[back]!;
+      if (paragraphIndexes[back]! < paragraphIndexes[index]! - 1) break;
+      if (candidate.speakerText === null || candidate.speakerSpan === null) continue;
+      if (candidate.source && attribution.source && candidate.source.start === attribution.source.start) continue;
+      if (!compatible(attribution.sourceText!, candidate.speakerText)) continue;
+      attribution.speakerText = candidate.speakerText;
+      attribution.speakerSpan = candidate.speakerSpan;
+      attribution.antecedent = candidate.antecedent ?? back;
+      break;
+    }
+  }
+}
