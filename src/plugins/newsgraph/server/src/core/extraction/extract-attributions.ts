@@ -449,8 +449,19 @@ function kindOf(body: string, draft: Draft, quotedWhole: boolean, sourceText: st
 function statementText(body: string, content: Span, cut: Span | null, quotedWhole: boolean): string {
   let text = cut ? body.slice(content.start, cut.start) + body.slice(cut.end, content.end) : body.slice(content.start, content.end);
   if (quotedWhole) text = text.replace(/["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/g, (mark, offset: number) => (offset === 0 || offset === text.length - 1 || /\s/.test(text[offset - 1] ?? ' ') || /\s/.test(text[offset + 1] ?? ' ') || text[offset + 1] === undefined ? '' : mark));
-  else text = text.replace(/^that\s+/i, '').replace(/[,;:]+(["\u201d\u2019])$/u, '$1');
-  return text.replace(/\s+/g, ' ').replace(/[\s,;:\u2014]+$/u, '').trim();
+  else {
+    text = text.replace(/^that\s+/i, '');
+    // A comma before the closing mark of a partial quote ('"constructive,"') belongs to the sentence, not the words.
+    const closing = text[text.length - 1] ?? '';
+    if ('"\u201d\u2019'.includes(closing) && ',;:'.includes(text[text.length - 2] ?? '')) text = text.slice(0, -2) + closing;
+  }
+  return trimTrailingPunctuation(text.replace(/\s+/g, ' ').trim());
+}
+
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' ,;:\u2014'.includes(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
 }
 
 /** Quotations that run on over paragraphs, as chains: each quotation's chain span. */

@@ -118,7 +118,7 @@ export function tokenize(text: string, from: number, to: number, quotations: rea
     const match = WORD.exec(text);
     let end = match && match.index === index ? Math.min(index + match[0].length, to) : index + 1;
     // "U.S.", "J.": an initialism keeps its last dot, so that "U.S. President" stays one phrase.
-    if (match && match.index === index && text[end] === '.' && end < to && (match[0].includes('.') || (match[0].length === 1 && match[0] !== match[0].toLowerCase()))) end += 1;
+    if (match && match.index === index && text[end] === '.' && end < to && (match[0].includes('.') || (match[0].length === 1 && match[0] !== match[0].toLowerCase()) || TITLES.has(match[0].toLowerCase()))) end += 1;
     const tokenText = text.slice(index, end);
     const isMark = quoteMarks.has(index) && end === index + 1;
     tokens.push({ start: index, end, text: tokenText, lower: tokenText.toLowerCase(), word: end > index + 1 || isLetterOrDigit(char), quoteMark: isMark, quoted: inside && !isMark });
