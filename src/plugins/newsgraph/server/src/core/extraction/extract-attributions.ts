@@ -346,6 +346,8 @@ interface Draft {
   paragraph: number;
 }
 
+const MAX_CLAUSES_PER_SENTENCE = 24;
+
 function span(tokens: readonly Token[], first: number, last: number): Span {
   return { start: tokens[first]!.start, end: tokens[last]!.end };
 }
@@ -353,7 +355,8 @@ function span(tokens: readonly Token[], first: number, last: number): Span {
 /** Attributions whose cue is in this sentence. */
 function sentenceDrafts(sentence: Sentence, paragraph: number): Draft[] {
   const tokens = sentence.tokens;
-  const clauses = findClauses(tokens);
+  // A "sentence" with dozens of cues is not prose (a list, a test string): its first ones are enough.
+  const clauses = findClauses(tokens).slice(0, MAX_CLAUSES_PER_SENTENCE);
   const drafts: Draft[] = [];
   let segmentStart = 0;
   for (let position = 0; position < clauses.length; position += 1) {
@@ -492,13 +495,26 @@ function quotationChains(paragraphs: readonly Paragraph[]): Map<Quotation, Span>
   return chains;
 }
 
-function quotationAt(paragraph: Paragraph, position: number, edge: 'start' | 'end'): Quotation | undefined {
-  return paragraph.quotations.find((quotation) => (edge === 'start' ? quotation.start === position : quotation.end === position));
+/** Quotations of the whole body by where they start and where they end. */
+interface QuotationIndex {
+  byStart: Map<number, Quotation>;
+  byEnd: Map<number, Quotation>;
+}
+
+function indexQuotations(paragraphs: readonly Paragraph[]): QuotationIndex {
+  const index: QuotationIndex = { byStart: new Map(), byEnd: new Map() };
+  for (const paragraph of paragraphs) {
+    for (const quotation of paragraph.quotations) {
+      index.byStart.set(quotation.start, quotation);
+      index.byEnd.set(quotation.end, quotation);
+    }
+  }
+  return index;
 }
 
 /** Whether the content is one quotation (or quotations around a cut cue clause) from mark to mark. */
-function isWholeQuote(body: string, paragraph: Paragraph, content: Span, cut: Span | null, chains: Map<Quotation, Span>): boolean {
-  const opening = quotationAt(paragraph, content.start, 'start');
+function isWholeQuote(body: string, quotations: QuotationIndex, content: Span, cut: Span | null, chains: Map<Quotation, Span>): boolean {
+  const opening = quotations.byStart.get(content.start);
   if (!opening) return false;
   const end = chains.get(opening)?.end ?? opening.end;
   if (end === content.end) return true;
@@ -510,6 +526,8 @@ function isWholeQuote(body: string, paragraph: Paragraph, content: Span, cut: Sp
 }
 
 const MAX_ATTRIBUTION = 500;
+/** A Statement's text is at most 5,000 characters (its schema): longer content is no suggestion. */
+const MAX_CONTENT = 5000;
 
 /**
  * Reads a story body (Markdown or plain text) and returns what it attributes to someone: quotes,
@@ -520,6 +538,7 @@ export function extractAttributions(body: string, options: ExtractOptions = {}):
   if (typeof body !== 'string' || body.trim() === '') return [];
   const paragraphs = readParagraphs(body);
   const chains = quotationChains(paragraphs);
+  const quotations = indexQuotations(paragraphs);
   const drafts: Draft[] = [];
   const pendingQuotes: Array<{ paragraph: Paragraph; quotation: Quotation; sentence: Sentence }> = [];
   for (const paragraph of paragraphs) {
@@ -528,38 +547,45 @@ export function extractAttributions(body: string, options: ExtractOptions = {}):
       drafts.push(...found);
       const first = sentence.tokens[0]!;
       if (found.length === 0 && first.quoteMark) {
-        const quotation = quotationAt(paragraph, first.start, 'start');
+        const quotation = quotations.byStart.get(first.start);
         if (quotation && quotation.end >= sentence.end - 1) pendingQuotes.push({ paragraph, quotation, sentence });
       }
     }
   }
 
   // A quote that goes on from a paragraph before, or on into the next, is one content.
-  const consumed = new Set<Quotation>();
+  const consumed = new Set<Span>();
   for (const draft of drafts) {
     const paragraph = paragraphs[draft.paragraph]!;
-    const opening = quotationAt(paragraph, draft.content.start, 'start');
-    const closing = paragraph.quotations.find((quotation) => quotation.end === draft.content.end || (quotation.open && quotation.start >= draft.content.start && quotation.start < draft.content.end));
+    const opening = quotations.byStart.get(draft.content.start);
+    const last = paragraph.quotations[paragraph.quotations.length - 1];
+    const closing = quotations.byEnd.get(draft.content.end) ?? (last && last.open && last.start >= draft.content.start && last.start < draft.content.end ? last : undefined);
     for (const quotation of [opening, closing]) {
       const chain = quotation ? chains.get(quotation) : undefined;
       if (!chain) continue;
       if (quotation === opening) draft.content.start = Math.min(draft.content.start, chain.start);
       if (quotation === closing) draft.content.end = Math.max(draft.content.end, chain.end);
+      consumed.add(chain);
     }
-  }
-  for (const [quotation, chain] of chains) {
-    if (drafts.some((draft) => draft.content.start <= chain.start && chain.end <= draft.content.end)) consumed.add(quotation);
   }
 
   // A quote standing alone after an attribution goes on with the same speaker and cue.
+  const earlier = [...drafts].sort((a, b) => a.content.end - b.content.end);
+  let next = 0;
+  let previous: Draft | undefined;
   for (const pending of pendingQuotes) {
-    if (consumed.has(pending.quotation)) continue;
     const chain = chains.get(pending.quotation);
+    if (chain && consumed.has(chain)) continue;
     const content = chain ?? { start: pending.quotation.start, end: pending.quotation.end };
-    const previous = [...drafts].reverse().find((draft) => draft.content.end <= content.start);
+    while (next < earlier.length && earlier[next]!.content.end <= content.start) {
+      if (!previous || earlier[next]!.content.end >= previous.content.end) previous = earlier[next];
+      next += 1;
+    }
     if (!previous || previous.paragraph < pending.paragraph.index - 1) continue;
-    drafts.push({ ...previous, content, cut: null, sentence: { start: pending.sentence.start, end: Math.max(pending.sentence.end, content.end) }, paragraph: pending.paragraph.index });
-    if (chain) for (const [quotation, span] of chains) if (span === chain) consumed.add(quotation);
+    const continued: Draft = { ...previous, content, cut: null, sentence: { start: pending.sentence.start, end: Math.max(pending.sentence.end, content.end) }, paragraph: pending.paragraph.index };
+    drafts.push(continued);
+    previous = continued;
+    if (chain) consumed.add(chain);
   }
   drafts.sort((a, b) => a.content.start - b.content.start || a.clauseSpan.start - b.clauseSpan.start);
 
@@ -568,8 +594,8 @@ export function extractAttributions(body: string, options: ExtractOptions = {}):
   const attributions: Attribution[] = [];
   const paragraphIndexes: number[] = [];
   for (const draft of drafts) {
-    const paragraph = paragraphs[draft.paragraph]!;
-    const quotedWhole = isWholeQuote(body, paragraph, draft.content, draft.cut, chains);
+    if (draft.content.end - draft.content.start > MAX_CONTENT) continue;
+    const quotedWhole = isWholeQuote(body, quotations, draft.content, draft.cut, chains);
     const sourceText = draft.source ? body.slice(draft.source.start, draft.source.end) : null;
     const text = statementText(body, draft.content, draft.cut, quotedWhole);
     const folded = foldStatementText(text);

@@ -178,13 +178,38 @@ interface SegmenterLike {
 const SegmenterClass = (Intl as unknown as { Segmenter?: new (locale: string, options: { granularity: 'sentence' }) => SegmenterLike }).Segmenter;
 let segmenter: SegmenterLike | null = null;
 
-/** Sentence boundaries (starts of sentences after the first) of text[from, to), as ICU finds them. */
+/** The longest text handed to ICU at once: its segment iterator costs the square of the text's length in segments. */
+const SEGMENTER_WINDOW = 2000;
+
+/**
+ * Sentence boundaries (starts of sentences after the first) of text[from, to), as ICU finds them.
+ * A long paragraph is read in windows; each window's last segment, which the window may have cut,
+ * is read again at the start of the next, so the boundaries are the ones ICU finds on the whole.
+ */
 function segmenterBoundaries(text: string, from: number, to: number): number[] {
   if (!SegmenterClass) return [];
+  // Most paragraphs of wire copy are one sentence, and a line with no full stop inside has no boundary worth asking ICU for.
+  let stop = -1;
+  for (let index = from; index < to - 1 && stop === -1; index += 1) if (text[index] === '.' || text[index] === '?' || text[index] === '!') stop = index;
+  if (stop === -1) return [];
   segmenter ??= new SegmenterClass('en', { granularity: 'sentence' });
   const boundaries: number[] = [];
-  for (const segment of segmenter.segment(text.slice(from, to))) if (segment.index > 0) boundaries.push(from + segment.index);
-  return boundaries;
+  let start = from;
+  while (start < to) {
+    const end = Math.min(to, start + SEGMENTER_WINDOW);
+    const starts: number[] = [];
+    for (const segment of segmenter.segment(text.slice(start, end))) starts.push(start + segment.index);
+    if (end === to) {
+      boundaries.push(...starts.filter((position) => position > from));
+      break;
+    }
+    const lastStart = starts[starts.length - 1]!;
+    const next = lastStart > start ? lastStart : end;
+    boundaries.push(...starts.filter((position) => position > from && position < next));
+    if (lastStart > start) boundaries.push(lastStart);
+    start = next;
+  }
+  return [...new Set(boundaries)];
 }
 
 /**
