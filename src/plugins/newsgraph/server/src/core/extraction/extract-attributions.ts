@@ -50,7 +50,7 @@ const PREPOSITIONS = new Set([
 ]);
 const CLAUSE_WORDS = new Set([
   'that', 'which', 'who', 'whom', 'whose', 'where', 'because', 'if', 'although', 'though', 'whether', 'so', 'but', 'or',
-  'nor', 'yet', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could',
+  'nor', 'yet', 'and', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could',
   'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do', 'not', "n't", 'also', 'then', 'there', 'here', 'what',
   'how', 'why', 'said', 'says', 'told', 'it', 'him', 'them', 'us', 'me',
 ]);
@@ -80,7 +80,7 @@ function looksNominal(token: Token): boolean {
   if (PREPOSITIONS.has(lower) && lower !== 'this' && token.text === lower) return false;
   if (lower !== token.text) return true; // a capital: a name, a title, a sentence-initial article
   if (/(?:ed|ing)$/.test(lower) && lower.length > 4) return false;
-  if (lower.endsWith('ly') && !NOUNS_ENDING_LIKE_ADVERBS.has(lower)) return false;
+  if (lower.endsWith('ly') && lower.length > 5 && !NOUNS_ENDING_LIKE_ADVERBS.has(lower)) return false;
   const lemma = cueLemma(lower);
   if (lemma && lower !== lemma && !isNounLikeForm(lower)) return false;
   return true;
@@ -103,10 +103,20 @@ function readsAsCue(tokens: readonly Token[], index: number): string | null {
   const prevLower = previous?.lower ?? '';
   if (DETERMINERS.has(prevLower) || prevLower === 'of' || prevLower === 'to' || prevLower === 'would' || prevLower === 'will' || prevLower === 'could' || prevLower === 'should'
     || prevLower === 'can' || prevLower === 'may' || prevLower === 'might' || prevLower === 'must' || prevLower === 'did' || prevLower === 'not' || prevLower === "n't" || prevLower === 'does' || prevLower === 'do') return null;
+  // "Asked whether the government could fall, Vosk replied": the question is the reporter's, not an attribution.
+  if (lemma === 'ask' && ['for', 'to'].includes(next?.lower ?? '')) return null;
+  if (lemma === 'ask' && (index === 0 || previous?.text === ',') && ['about', 'whether', 'if', 'why', 'how', 'what', 'when', 'who', 'for', 'to', 'by'].includes(next?.lower ?? '')) return null;
   const isIng = token.lower.endsWith('ing');
   const isParticiple = token.lower.endsWith('ed') || token.lower === 'written' || token.lower === 'told' || token.lower === 'said';
   if (isParticiple && (['was', 'were', 'is', 'are', 'be', 'been', 'being'].includes(prevLower) || next?.lower === 'by')) return null;
   if (isIng) {
+    if (previous && looksNominal(previous)) {
+      // "..., a spokesman adding that ...": an absolute clause, its subject after a comma.
+      for (let back = index - 1; back >= Math.max(0, index - 5); back -= 1) {
+        if (tokens[back]!.text === ',') return lemma;
+        if (!looksNominal(tokens[back]!)) break;
+      }
+    }
     if (!previous || previous.text === ',' || previous.quoteMark || previous.text === '\u2014' || ['while', 'after', 'before', 'by', 'in', 'when', 'and', 'is', 'was', 'were', 'are', 'been'].includes(prevLower)) return lemma;
     return null;
   }
@@ -134,6 +144,8 @@ interface Clause {
   first: number;
   /** Whether the source follows the cue ("said Peskov", "according to the post"). */
   inverted: boolean;
+  /** Whether the source is another clause's ("..., adding", "... and said"). */
+  borrowed: boolean;
 }
 
 /** The noun phrase that ends right before `end` (exclusive), walking back; [start, end] inclusive or null. */
@@ -142,6 +154,11 @@ function nounPhraseBefore(tokens: readonly Token[], end: number, floor: number):
   while (start - 1 >= floor && end - start < 12) {
     const token = tokens[start - 1]!;
     if (looksNominal(token)) {
+      start -= 1;
+      continue;
+    }
+    if ((token.lower === 'them' || token.lower === 'us') && start === end && tokens[start - 2]?.lower === 'of' && start - 2 >= floor) {
+      // "One of them, Ruth Albers, said": the pronoun closes the head of an apposition.
       start -= 1;
       continue;
     }
@@ -191,6 +208,22 @@ function nounPhraseAfter(tokens: readonly Token[], start: number, allowPrepositi
   return end > start ? [start, end - 1] : null;
 }
 
+/**
+ * The words from `start` to the next comma, dash or end of sentence, without a non-restrictive
+ * relative clause: the source after "according to" or in an apposition ("a tally by the daily
+ * Courier", "two diplomats who attended the meeting"). Null past 20 tokens or over a quotation.
+ */
+function phraseToBoundary(tokens: readonly Token[], start: number): [number, number] | null {
+  let end = start;
+  while (end < tokens.length && end - start < 20) {
+    const token = tokens[end]!;
+    if (token.quoteMark || token.quoted || isSentenceEnd(token) || token.text === ',' || token.text === ';' || token.text === '\u2014' || token.text === ':' || token.text === '(') break;
+    end += 1;
+  }
+  if (end - start >= 20 || end === start) return null;
+  return looksNominal(tokens[start]!) || DETERMINERS.has(tokens[start]!.lower) ? [start, end - 1] : null;
+}
+
 /** An apposition or relative clause between commas before the cue: "Bessent, the treasury secretary, said". */
 function sourceWithApposition(tokens: readonly Token[], comma: number, floor: number): [number, number] | null {
   let open = comma - 1;
@@ -203,7 +236,6 @@ function sourceWithApposition(tokens: readonly Token[], comma: number, floor: nu
   const apposition = nounPhraseBefore(tokens, comma, open + 1);
   if (!apposition || apposition[0] !== open + 1) return null;
   // Only a name with its role reads this way; "The talks, officials said," is a mid-sentence cue.
-  if (!isCapitalized(tokens[head[1]]) && !isCapitalized(tokens[apposition[1]])) return null;
   return [head[0], apposition[1]];
 }
 
@@ -228,9 +260,9 @@ function findClauses(tokens: readonly Token[]): Clause[] {
     const token = tokens[index]!;
     if (token.quoted || token.quoteMark || !token.word) continue;
     if (token.lower === 'according' && tokens[index + 1]?.lower === 'to') {
-      const source = nounPhraseAfter(tokens, index + 2, true);
+      const source = phraseToBoundary(tokens, index + 2);
       if (!source) continue;
-      clauses.push({ cueStart: index, cueEnd: index + 1, lemma: 'according', source, after: source[1] + 1, first: index, inverted: true });
+      clauses.push({ cueStart: index, cueEnd: index + 1, lemma: 'according', source, after: source[1] + 1, first: index, inverted: true, borrowed: false });
       floor = source[1] + 1;
       index = source[1];
       continue;
@@ -244,7 +276,7 @@ function findClauses(tokens: readonly Token[]): Clause[] {
     const before = tokens[sourceEnd - 1];
     if (before && before.text === ',' && sourceEnd - 1 > floor) source = sourceWithApposition(tokens, sourceEnd - 1, floor);
     if (!source && before && looksNominal(before)) source = nounPhraseBefore(tokens, sourceEnd, floor);
-    if (source && token.lower.endsWith('ing') && tokens[index - 1]?.text !== ',') {
+    if (source && token.lower.endsWith('ing') && tokens[index - 1]?.text !== ',' && tokens[source[0] - 1]?.text !== ',') {
       // "while speaking", "after saying": the -ing form after a subject is not this clause's verb.
       source = null;
     }
@@ -256,6 +288,13 @@ function findClauses(tokens: readonly Token[]): Clause[] {
         if (after && (!following || isSentenceEnd(following) || following.text === ',' || following.text === ';' || following.text === '\u2014' || PREPOSITIONS.has(following.lower) || following.lower === 'who')) {
           source = after;
           inverted = true;
+          // "said Lena Pohl, chief economist at Nordfund.": the apposition that closes the sentence is part of the source.
+          if (following?.text === ',') {
+            const apposition = phraseToBoundary(tokens, after[1] + 2);
+            const end = apposition ? tokens[apposition[1] + 1] : undefined;
+            const relative = end?.text === ',' && ['who', 'which'].includes(tokens[apposition![1] + 2]?.lower ?? '');
+            if (apposition && (!end || isSentenceEnd(end) || relative)) source = [after[0], apposition[1]];
+          }
         }
       }
     }
@@ -268,7 +307,7 @@ function findClauses(tokens: readonly Token[]): Clause[] {
     const addressee = !inverted && ADDRESSEE_LEMMAS.has(lemma) ? addresseeAfter(tokens, index + 1, lemma) : null;
     const after = inverted && source ? source[1] + 1 : (addressee ?? index) + 1;
     const first = source && source[0] < index && !borrowed ? source[0] : index;
-    clauses.push({ cueStart: index, cueEnd: index, lemma, source, after, first, inverted });
+    clauses.push({ cueStart: index, cueEnd: index, lemma, source, after, first, inverted, borrowed });
     floor = after;
   }
   return clauses;
@@ -296,7 +335,14 @@ function contentStartAfter(tokens: readonly Token[], start: number, end: number)
   if (index >= end) return null;
   const first = tokens[index]!;
   if (first.lower === 'that' || first.quoteMark) return index;
-  if (PREPOSITIONS.has(first.lower) || first.lower === 'monday' || isWeekday(first)) {
+  // "said at least 40 homes...", "warned against ...": words that open the content, not an adjunct.
+  if ((first.lower === 'at' && ['least', 'most'].includes(tokens[index + 1]?.lower ?? '')) || first.lower === 'against') return index;
+  const afterTime = skipTimeAdverbs(tokens, index, end);
+  if (afterTime > index && afterTime < end) {
+    const next = tokens[afterTime]!;
+    if (next.lower === 'that' || next.quoteMark || (!PREPOSITIONS.has(next.lower) && !isSentenceEnd(next) && next.text !== ',')) return afterTime;
+  }
+  if (PREPOSITIONS.has(first.lower) || isWeekday(first)) {
     // "said on Monday that ...", "said in a statement: ...": skip the adjuncts up to "that" or a colon.
     for (let scan = index; scan < end && scan - index < 14; scan += 1) {
       const token = tokens[scan]!;
@@ -307,6 +353,22 @@ function contentStartAfter(tokens: readonly Token[], start: number, end: number)
     return null;
   }
   if (isSentenceEnd(first)) return null;
+  return index;
+}
+
+const TIME_ADVERBS = new Set(['later', 'earlier', 'again', 'also', 'then', 'privately', 'publicly', 'repeatedly', 'yesterday', 'today', 'tonight', 'separately']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Skips "later", "on Monday", "late Sunday", "last week" right after a cue; the index after them. */
+function skipTimeAdverbs(tokens: readonly Token[], start: number, end: number): number {
+  let index = start;
+  while (index < end) {
+    const lower = tokens[index]!.lower;
+    const next = tokens[index + 1]?.lower ?? '';
+    if (TIME_ADVERBS.has(lower) || WEEKDAYS.has(lower)) index += 1;
+    else if ((lower === 'on' || lower === 'late' || lower === 'early' || lower === 'last' || lower === 'this' || lower === 'next') && (WEEKDAYS.has(next) || ['week', 'month', 'year', 'night', 'morning', 'evening', 'weekend'].includes(next))) index += 2;
+    else break;
+  }
   return index;
 }
 
@@ -330,6 +392,7 @@ function isOpener(tokens: readonly Token[], start: number, end: number): boolean
   const first = tokens[start];
   if (!first) return true;
   if (first.quoteMark) return false;
+  if (first.lower === 'at' && ['least', 'most'].includes(tokens[start + 1]?.lower ?? '')) return false;
   void end;
   return OPENERS.has(first.lower);
 }
@@ -377,7 +440,8 @@ function sentenceDrafts(sentence: Sentence, paragraph: number): Draft[] {
         && (mark.text === ',' || mark.text === ';' || mark.text === '\u2014' || (mark.quoteMark && tokens[boundary - 2]?.text === ','));
       // Coordinated ("..., but he indicated", ", adding") or closing ("..., officials said."): not nested.
       const closing = contentStartAfter(tokens, next.after, tokens.length) === null;
-      if (separated && (conjunction || tokens[next.cueStart]!.lower.endsWith('ing') || closing)) segmentEnd = mark.quoteMark ? boundary : boundary;
+      if (separated && (conjunction || tokens[next.cueStart]!.lower.endsWith('ing') || closing)) segmentEnd = boundary;
+      else if (conjunction && next.borrowed && boundary > clause.after) segmentEnd = boundary;
     }
     const cue = span(tokens, clause.cueStart, clause.cueEnd);
     const source = clause.source ? span(tokens, clause.source[0], clause.source[1]) : null;
@@ -392,7 +456,8 @@ function sentenceDrafts(sentence: Sentence, paragraph: number): Draft[] {
       const directlyAfter = tokens[clause.after];
       const afterComma = tokens[clause.after + 1];
       const mid = directlyAfter?.text === ',' && afterComma !== undefined && clause.after + 1 < segmentEnd
-        && !(afterComma.word && (cueLemma(afterComma.lower) || afterComma.lower === 'according' || PREPOSITIONS.has(afterComma.lower) || afterComma.lower === 'who'))
+        && !(afterComma.word && (cueLemma(afterComma.lower) || afterComma.lower === 'according' || PREPOSITIONS.has(afterComma.lower) || afterComma.lower === 'who' || afterComma.lower.endsWith('ing')))
+        && (!clause.inverted || afterComma.quoteMark)
         && (tokens[clause.first - 1]?.text === ',' || tokens[clause.first - 1]?.quoteMark === true);
       if (mid) {
         const last = trimContentEnd(tokens, clause.after + 1, segmentEnd);

@@ -244,6 +244,21 @@ function contentStart(text: string, from: number, to: number): number {
 }
 
 /**
+ * Where the words of a first paragraph start after a wire dateline ("KESTRA, Nov 12 (Newsgraph) - ",
+ * "BRUSSELS (Newsgraph) \u2014 "): a capitalized place, then a dash within the first 60 characters.
+ */
+function afterDateline(text: string, from: number, to: number): number {
+  const head = text.slice(from, Math.min(to, from + 60));
+  const place = /^[A-Z][A-Z'.-]+\b/.exec(head);
+  if (!place || place[0].length < 3) return from;
+  for (const dash of [' - ', ' \u2014 ', ' \u2013 ', ' -- ']) {
+    const at = head.indexOf(dash);
+    if (at !== -1) return from + at + dash.length;
+  }
+  return from;
+}
+
+/**
  * Paragraphs of a body: each non-blank line (wire copy and the CMS's Markdown both put one paragraph
  * on a line). A quotation that opens a paragraph right after one left open is marked as continuing it.
  */
@@ -256,7 +271,7 @@ export function readParagraphs(text: string): Paragraph[] {
     if (lineEnd === -1) lineEnd = text.length;
     let end = lineEnd;
     while (end > lineStart && SPACE.test(text[end - 1]!)) end -= 1;
-    const start = contentStart(text, lineStart, end);
+    const start = paragraphs.length === 0 ? afterDateline(text, contentStart(text, lineStart, end), end) : contentStart(text, lineStart, end);
     if (end > start) {
       const quotations = findQuotations(text, start, end);
       const first = quotations[0];
