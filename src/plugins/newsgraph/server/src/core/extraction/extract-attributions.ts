@@ -457,7 +457,7 @@ function sentenceDrafts(sentence: Sentence, paragraph: number): Draft[] {
       const afterComma = tokens[clause.after + 1];
       const mid = directlyAfter?.text === ',' && afterComma !== undefined && clause.after + 1 < segmentEnd
         && !(afterComma.word && (cueLemma(afterComma.lower) || afterComma.lower === 'according' || PREPOSITIONS.has(afterComma.lower) || afterComma.lower === 'who' || afterComma.lower.endsWith('ing')))
-        && (!clause.inverted || afterComma.quoteMark)
+        && (!clause.inverted || clause.lemma === 'according' || afterComma.quoteMark)
         && (tokens[clause.first - 1]?.text === ',' || tokens[clause.first - 1]?.quoteMark === true);
       if (mid) {
         const last = trimContentEnd(tokens, clause.after + 1, segmentEnd);
@@ -503,13 +503,18 @@ export function foldStatementText(text: string): string {
 }
 
 function kindOf(body: string, draft: Draft, quotedWhole: boolean, sourceText: string | null): AttributionKind {
-  const lemmaKind = draft.lemma === 'according' ? null : cueKindOf(draft.lemma);
-  const around = body.slice(draft.clauseSpan.start, Math.min(body.length, draft.clauseSpan.end + 40));
-  const cueContext = draft.lemma === 'according' ? (sourceText ?? '') : around;
-  if (lemmaKind === 'social' || (draft.lemma === 'according' ? /\b(?:post|tweet)\b/i.test(cueContext) : SOCIAL_MEDIA.test(body.slice(draft.clauseSpan.start, draft.clauseSpan.end + 40)))) return 'social_post';
-  if (draft.lemma === 'according' ? DOCUMENT_WORDS.test(cueContext) : (lemmaKind === 'writing' || /\bin an? (?:written )?(?:statement|report|letter|filing|ruling|memo|release)\b/i.test(around))) {
-    if (lemmaKind !== 'writing' || DOCUMENT_WORDS.test(around) || draft.lemma === 'publish') return 'document';
+  if (draft.lemma === 'according') {
+    const source = sourceText ?? '';
+    if (/\b(?:post|tweet)\b/i.test(source)) return 'social_post';
+    if (DOCUMENT_WORDS.test(source)) return 'document';
+    return quotedWhole ? 'direct_quote' : 'paraphrase';
   }
+  // The medium is named around the cue in the same sentence ("In a post on X, ...", "said in a statement that").
+  const sentence = draft.sentence;
+  const around = body.slice(Math.min(sentence.start, draft.content.start), draft.content.start) + ' ' + body.slice(draft.content.end, Math.max(sentence.end, draft.content.end));
+  const lemmaKind = cueKindOf(draft.lemma);
+  if (lemmaKind === 'social' || SOCIAL_MEDIA.test(around)) return 'social_post';
+  if (lemmaKind === 'writing' || /\bin an? (?:written |joint )?(?:statement|report|letter|filing|ruling|memo|release|note|bulletin)\b/i.test(around)) return 'document';
   return quotedWhole ? 'direct_quote' : 'paraphrase';
 }
 

@@ -223,7 +223,9 @@ export function splitSentences(text: string, from: number, to: number, quotation
     while (quotationIndex < quotations.length && quotations[quotationIndex]!.end <= boundary) quotationIndex += 1;
     const quotation = quotations[quotationIndex];
     const insideQuotation = quotation !== undefined && quotation.start < boundary && boundary < quotation.end;
-    return !insideQuotation && !isAbbreviationBoundary(text, boundary, from, to);
+    // '"Is this the end?" asked the reporter.': ICU ends a sentence after "?" and "!" even before a lower-case word.
+    const lowerAfter = /\p{Ll}/u.test(text[boundary] ?? '');
+    return !insideQuotation && !lowerAfter && !isAbbreviationBoundary(text, boundary, from, to);
   });
   const sentences: Sentence[] = [];
   let tokenIndex = 0;
