@@ -122,6 +122,29 @@ describe('extractAttributions - reported speech', () => {
     ]);
   });
 
+  it('Source with a prepositional phrase - should keep "a spokeswoman for the ministry" whole', () => {
+    expect(read('A spokeswoman for the interior ministry said the checkpoint had reopened.')).toEqual([
+      expect.objectContaining({ source: 'A spokeswoman for the interior ministry', content: 'the checkpoint had reopened' }),
+    ]);
+    expect(read('The convoy came after the ministry said the road was safe.')).toEqual([expect.objectContaining({ source: 'the ministry' })]);
+  });
+
+  it('Adjuncts after a closing cue - should end the content before the cue clause', () => {
+    expect(read('"We have waited long enough," Darrow said outside the court.')).toEqual([
+      expect.objectContaining({ content: '"We have waited long enough,"', source: 'Darrow' }),
+    ]);
+    expect(read('The court annulled the vote, the electoral board said, a decision both parties had feared.')).toEqual([
+      expect.objectContaining({ content: 'The court annulled the vote', source: 'the electoral board' }),
+    ]);
+    expect(read('Around 500 families left the valley overnight, the mayor said.')).toEqual([
+      expect.objectContaining({ content: 'Around 500 families left the valley overnight', source: 'the mayor' }),
+    ]);
+  });
+
+  it('Urged her supporters - should read "her" as a possessive, not the person urged', () => {
+    expect(read('Marsh urged her voters to stay calm.')).toEqual([expect.objectContaining({ content: 'her voters to stay calm' })]);
+  });
+
   it('Two coordinated cues - should end the first content at ", but"', () => {
     const found = read('Darrow said the corridor was open, but she warned that convoys could be stopped.');
     expect(found).toEqual([

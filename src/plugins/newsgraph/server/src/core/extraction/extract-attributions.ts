@@ -45,7 +45,7 @@ const DETERMINERS = new Set([
 const PREPOSITIONS = new Set([
   'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'after', 'before', 'during', 'since', 'as', 'than', 'about',
   'into', 'over', 'under', 'against', 'between', 'among', 'through', 'via', 'without', 'within', 'ahead', 'following',
-  'amid', 'despite', 'like', 'near', 'toward', 'towards', 'upon', 'while', 'when', 'late', 'early', 'earlier', 'later',
+  'amid', 'despite', 'like', 'near', 'toward', 'towards', 'upon', 'outside', 'inside', 'across', 'around', 'behind', 'beside', 'along', 'throughout', 'while', 'when', 'late', 'early', 'earlier', 'later',
   'last', 'this', 'yesterday', 'today', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 const CLAUSE_WORDS = new Set([
@@ -55,6 +55,17 @@ const CLAUSE_WORDS = new Set([
   'how', 'why', 'said', 'says', 'told', 'it', 'him', 'them', 'us', 'me',
 ]);
 const NOUNS_ENDING_LIKE_ADVERBS = new Set(['daily', 'weekly', 'monthly', 'ally', 'family', 'assembly', 'rally', 'supply', 'deputy', 'party', 'body']);
+/** Nouns for people and bodies that take a prepositional phrase in a source ("a spokesman for the ministry"). */
+const PERSON_NOUNS = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'economist', 'economists', 'analyst', 'analysts',
+  'diplomat', 'diplomats', 'source', 'sources', 'farmer', 'farmers', 'resident', 'residents', 'expert', 'experts',
+  'researcher', 'researchers', 'scientist', 'scientists', 'lawyer', 'lawyers', 'leader', 'leaders', 'member', 'members',
+  'representative', 'representatives', 'director', 'head', 'chief', 'minister', 'ministers', 'officer', 'officers',
+  'lawmaker', 'lawmakers', 'professor', 'executive', 'executives', 'worker', 'workers', 'doctor', 'doctors', 'groups',
+  'group', 'envoy', 'envoys', 'negotiator', 'negotiators', 'commander', 'commanders', 'activist', 'activists', 'aide', 'aides',
+  'adviser', 'advisers', 'advisor', 'advisors', 'staff', 'strategist', 'strategists', 'traders', 'trader', 'people', 'person',
+]);
+
 /** Words that may stand between a source and its cue without belonging to either. */
 const BETWEEN_SOURCE_AND_CUE = new Set([
   'also', 'later', 'earlier', 'again', 'previously', 'repeatedly', 'separately', 'then', 'has', 'have', 'had', 'once',
@@ -180,6 +191,14 @@ function nounPhraseBefore(tokens: readonly Token[], end: number, floor: number):
   }
   while (start < end && (tokens[start]!.lower === 'of' || tokens[start]!.lower === 'and')) start += 1;
   if (start >= end) return null;
+  // "a spokesman for the ministry", "economists at Merran Bank": a person's noun and its prepositional phrase.
+  const preposition = tokens[start - 1];
+  if (preposition && ['for', 'at', 'in', 'from', 'with', 'on'].includes(preposition.lower) && start - 1 > floor) {
+    const head = nounPhraseBefore(tokens, start - 1, floor);
+    const before = head ? tokens[head[0] - 1] : undefined;
+    const headNoun = head ? tokens[head[1]]!.lower : '';
+    if (head && head[1] - head[0] < 4 && PERSON_NOUNS.has(headNoun) && (!before || !before.word || ['and', 'but', 'that', 'while', 'as'].includes(before.lower) || head[0] === floor)) return [head[0], end - 1];
+  }
   // A source ends on a noun, never on a bare article.
   if (DETERMINERS.has(tokens[end - 1]!.lower) && tokens[end - 1]!.lower !== 'one' && tokens[end - 1]!.lower !== 'two') return null;
   return [start, end - 1];
@@ -317,7 +336,8 @@ function findClauses(tokens: readonly Token[]): Clause[] {
 function addresseeAfter(tokens: readonly Token[], start: number, lemma: string): number | null {
   const first = tokens[start];
   if (!first || first.quoted || first.quoteMark) return null;
-  if (['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'lawmakers', 'parliament', 'legislators'].includes(first.lower)) return start;
+  const possessive = first.lower === 'her' && tokens[start + 1] !== undefined && looksNominal(tokens[start + 1]!);
+  if (!possessive && ['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'lawmakers', 'parliament', 'legislators'].includes(first.lower)) return start;
   if (lemma !== 'tell' && lemma !== 'inform' && lemma !== 'assure' && lemma !== 'remind' && lemma !== 'brief') return null;
   const phrase = nounPhraseAfter(tokens, start, false);
   if (!phrase) return null;
@@ -393,6 +413,8 @@ function isOpener(tokens: readonly Token[], start: number, end: number): boolean
   if (!first) return true;
   if (first.quoteMark) return false;
   if (first.lower === 'at' && ['least', 'most'].includes(tokens[start + 1]?.lower ?? '')) return false;
+  // "About 3,000 people gathered ...": a number after the opener makes it the subject's quantifier.
+  if (/^\d/.test(tokens[start + 1]?.text ?? '')) return false;
   void end;
   return OPENERS.has(first.lower);
 }
@@ -456,7 +478,7 @@ function sentenceDrafts(sentence: Sentence, paragraph: number): Draft[] {
       const directlyAfter = tokens[clause.after];
       const afterComma = tokens[clause.after + 1];
       const mid = directlyAfter?.text === ',' && afterComma !== undefined && clause.after + 1 < segmentEnd
-        && !(afterComma.word && (cueLemma(afterComma.lower) || afterComma.lower === 'according' || PREPOSITIONS.has(afterComma.lower) || afterComma.lower === 'who' || afterComma.lower.endsWith('ing')))
+        && !(afterComma.word && (cueLemma(afterComma.lower) || afterComma.lower === 'according' || PREPOSITIONS.has(afterComma.lower) || afterComma.lower === 'who' || afterComma.lower.endsWith('ing') || DETERMINERS.has(afterComma.lower)))
         && (!clause.inverted || clause.lemma === 'according' || afterComma.quoteMark)
         && (tokens[clause.first - 1]?.text === ',' || tokens[clause.first - 1]?.quoteMark === true);
       if (mid) {
@@ -467,7 +489,9 @@ function sentenceDrafts(sentence: Sentence, paragraph: number): Draft[] {
           continue;
         }
       }
-      if (postStart === null || postStart >= segmentEnd || tokens[clause.after]?.text === ',' || isSentenceEnd(tokens[clause.after] ?? tokens[0]!) || clause.inverted) {
+      // '"...," she said outside the hospital': a quotation closed on a comma is the content, whatever follows the cue.
+      const quoteBefore = tokens[clause.first - 1]?.quoteMark === true && [',', '?', '!'].includes(tokens[clause.first - 2]?.text ?? '');
+      if (postStart === null || postStart >= segmentEnd || tokens[clause.after]?.text === ',' || isSentenceEnd(tokens[clause.after] ?? tokens[0]!) || clause.inverted || (quoteBefore && !tokens[postStart]!.quoteMark)) {
         drafts.push({ ...base, content: { start: tokens[segmentStart]!.start, end: tokens[preEnd - 1]!.end }, cut: null });
         segmentStart = clause.after;
         continue;
