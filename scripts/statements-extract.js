@@ -21,22 +21,7 @@ if (!fs.existsSync(EXTRACTOR)) {
   const built = spawnSync('npm', ['run', '-s', 'build:plugin'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const { extractAttributions } = require(EXTRACTOR);
-
-const pair = (span) => (span ? [span.start, span.end] : null);
-
-function linesFor(article) {
-  return extractAttributions(article).map((attribution) =>
-    JSON.stringify({
-      content: pair(attribution.content),
-      cue: pair(attribution.cue),
-      source: pair(attribution.source),
-      kind: attribution.kind,
-      text: attribution.text,
-      attribution: attribution.attribution,
-    })
-  );
-}
+const { commandLines } = require(EXTRACTOR);
 
 let article = '';
 try {
@@ -48,7 +33,7 @@ try {
 }
 let lines = [];
 try {
-  lines = linesFor(article);
+  lines = commandLines(article);
 } catch (error) {
   process.stderr.write(`statements:extract: no attributions for this article (${error && error.message})\n`);
 }

@@ -6,3 +6,4 @@
 export { extractAttributions, foldStatementText, type Attribution, type AttributionKind, type ExtractOptions, type Span } from './extract-attributions';
 export { resolveSpeakers, candidateResolver, type ResolvedAttribution } from './speakers';
 export { CUE_LEMMAS, type CueKind } from './cue-lexicon';
+export { commandLines, type CommandLine } from './command-lines';
