@@ -141,6 +141,18 @@ describe('extractAttributions - reported speech', () => {
     ]);
   });
 
+  it('Apposition with a prepositional phrase - should keep it in the source', () => {
+    expect(read('Senator Ivo Brandt, a Liberal from the north, said on Friday that he would vote no.')).toEqual([
+      expect.objectContaining({ source: 'Senator Ivo Brandt, a Liberal from the north', content: 'that he would vote no' }),
+    ]);
+  });
+
+  it('A statement saying ... - should read "saying" as the cue and the issuer as the source', () => {
+    expect(read('The embassy later issued a statement saying the visas were "suspended until further notice."')).toEqual([
+      expect.objectContaining({ cue: 'saying', source: 'The embassy', content: 'the visas were "suspended until further notice."' }),
+    ]);
+  });
+
   it('Urged her supporters - should read "her" as a possessive, not the person urged', () => {
     expect(read('Marsh urged her voters to stay calm.')).toEqual([expect.objectContaining({ content: 'her voters to stay calm' })]);
   });
@@ -190,6 +202,7 @@ describe('extractAttributions - sentences, speakers, duplicates', () => {
     expect(found[2]).toEqual(expect.objectContaining({ source: 'she', speaker: 'Lena Darrow' }));
     expect(read('Darrow said the talks failed.\n\nNothing happened.\n\nShe said more.')[1]?.speaker ?? null).toBeNull();
     expect(read('The ministry said roads were open. "They are safe," it said.')[1]).toEqual(expect.objectContaining({ speaker: 'The ministry' }));
+    expect(read('Officials said the road was shut. She said it would reopen.')[1]?.speaker ?? null).toBeNull();
   });
 
   it('Existing statements - should not suggest one whose folded text is already there', () => {

@@ -55,6 +55,12 @@ const CLAUSE_WORDS = new Set([
   'how', 'why', 'said', 'says', 'told', 'it', 'him', 'them', 'us', 'me',
 ]);
 const NOUNS_ENDING_LIKE_ADVERBS = new Set(['daily', 'weekly', 'monthly', 'ally', 'family', 'assembly', 'rally', 'supply', 'deputy', 'party', 'body']);
+const PLURAL_SOURCES = new Set([
+  'officials', 'sources', 'analysts', 'critics', 'diplomats', 'experts', 'residents', 'witnesses', 'lawmakers', 'supporters',
+  'economists', 'authorities', 'leaders', 'members', 'activists', 'protesters', 'traders', 'investigators', 'prosecutors',
+  'aides', 'police', 'people', 'doctors', 'scientists', 'researchers', 'unions', 'democrats', 'republicans', 'negotiators',
+]);
+
 /** Nouns for people and bodies that take a prepositional phrase in a source ("a spokesman for the ministry"). */
 const PERSON_NOUNS = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'economist', 'economists', 'analyst', 'analysts',
@@ -128,6 +134,8 @@ function readsAsCue(tokens: readonly Token[], index: number): string | null {
         if (!looksNominal(tokens[back]!)) break;
       }
     }
+    // "issued a statement saying ...": the statement's words, its issuer the sentence's subject.
+    if (previous && ['statement', 'statements', 'post', 'letter', 'report', 'message', 'video', 'tweet', 'note', 'release', 'communique'].includes(prevLower)) return lemma;
     if (!previous || previous.text === ',' || previous.quoteMark || previous.text === '\u2014' || ['while', 'after', 'before', 'by', 'in', 'when', 'and', 'is', 'was', 'were', 'are', 'been'].includes(prevLower)) return lemma;
     return null;
   }
@@ -252,8 +260,15 @@ function sourceWithApposition(tokens: readonly Token[], comma: number, floor: nu
   if (!head) return null;
   const first = tokens[open + 1]!;
   if (first.lower === 'who' || first.lower === 'which') return head;
-  const apposition = nounPhraseBefore(tokens, comma, open + 1);
-  if (!apposition || apposition[0] !== open + 1) return null;
+  let apposition = nounPhraseBefore(tokens, comma, open + 1);
+  if (!apposition || apposition[0] !== open + 1) {
+    // "Dana Whitfield, a Republican from Ohio, said": an apposition may hold prepositional phrases.
+    const words = tokens.slice(open + 1, comma);
+    const nominal = words.length > 0 && words.length <= 10 && (DETERMINERS.has(words[0]!.lower) || looksNominal(words[0]!))
+      && words.every((word) => looksNominal(word) || DETERMINERS.has(word.lower) || ['of', 'from', 'for', 'at', 'in', 'on', 'with', "'", '\u2019', '-'].includes(word.lower));
+    if (!nominal) return null;
+    apposition = [open + 1, comma - 1];
+  }
   // Only a name with its role reads this way; "The talks, officials said," is a mid-sentence cue.
   return [head[0], apposition[1]];
 }
@@ -515,7 +530,8 @@ function compatible(pronoun: string, antecedent: string): boolean {
   const words = antecedent.split(/\s+/);
   const head = words[words.length - 1]!;
   const organization = ORGANIZATION_HEADS.test(antecedent);
-  const plural = /s$/.test(head) && head === head.toLowerCase() && !/ss$/.test(head);
+  // A plural head: lower case and ending in s ("two diplomats"), or a plural noun of news copy, capitalized or not ("Officials").
+  const plural = (/s$/.test(head) && head === head.toLowerCase() && !/ss$/.test(head)) || PLURAL_SOURCES.has(head.toLowerCase());
   if (lower === 'he' || lower === 'she' || lower === 'i') return !organization && !plural;
   if (lower === 'they' || lower === 'we') return plural || organization;
   return organization || (words.length === 1 && head !== head.toLowerCase());

@@ -118,7 +118,7 @@ export function tokenize(text: string, from: number, to: number, quotations: rea
     const match = WORD.exec(text);
     let end = match && match.index === index ? Math.min(index + match[0].length, to) : index + 1;
     // "U.S.", "J.": an initialism keeps its last dot, so that "U.S. President" stays one phrase.
-    if (match && match.index === index && text[end] === '.' && end < to && (match[0].includes('.') || (match[0].length === 1 && match[0] !== match[0].toLowerCase()) || TITLES.has(match[0].toLowerCase()))) end += 1;
+    if (match && match.index === index && text[end] === '.' && end < to && (match[0].includes('.') || (match[0].length === 1 && match[0] !== match[0].toLowerCase()) || isTitle(match[0]))) end += 1;
     const tokenText = text.slice(index, end);
     const isMark = quoteMarks.has(index) && end === index + 1;
     tokens.push({ start: index, end, text: tokenText, lower: tokenText.toLowerCase(), word: end > index + 1 || isLetterOrDigit(char), quoteMark: isMark, quoted: inside && !isMark });
@@ -141,14 +141,20 @@ const SENTENCE_OPENERS = new Set([
   'how', 'who', 'asked', 'speaking', 'officials', 'separately',
 ]);
 
-function lastWordBefore(text: string, boundary: number, from: number): { word: string; dotted: boolean } | null {
+/** A title as written before a name: capitalized ("Gen.", "No. 10"; "vs." aside), so that "said no." ends a sentence. */
+function isTitle(word: string): boolean {
+  const lower = word.toLowerCase();
+  return TITLES.has(lower) && (word[0] !== lower[0] || lower === 'vs');
+}
+
+function lastWordBefore(text: string, boundary: number, from: number): { word: string; original: string; dotted: boolean } | null {
   let end = boundary;
   while (end > from && SPACE.test(text[end - 1]!)) end -= 1;
   if (end <= from || text[end - 1] !== '.') return null;
   let start = end - 1;
   while (start > from && (LETTER_OR_DIGIT.test(text[start - 1]!) || text[start - 1] === '.')) start -= 1;
   const word = text.slice(start, end - 1);
-  return { word: word.toLowerCase(), dotted: word.includes('.') || (word.length === 1 && word === word.toUpperCase()) };
+  return { word: word.toLowerCase(), original: word, dotted: word.includes('.') || (word.length === 1 && word === word.toUpperCase()) };
 }
 
 function firstWordAfter(text: string, boundary: number, to: number): string {
@@ -164,7 +170,7 @@ function isAbbreviationBoundary(text: string, boundary: number, from: number, to
   const before = lastWordBefore(text, boundary, from);
   if (!before) return false;
   const next = firstWordAfter(text, boundary, to);
-  if (TITLES.has(before.word)) return true;
+  if (isTitle(before.original)) return true;
   if (MONTHS.has(before.word)) return /^\d/.test(next);
   // Initialisms (U.S., U.N.) and initials (John F. Kennedy) end a sentence only before a word that opens one.
   if (before.dotted) return !SENTENCE_OPENERS.has(next.toLowerCase());
