@@ -11,4 +11,7 @@ export default ({ env }: { env: Env }) => ({
   // Newsroom machines are often headless; nothing should try to open a browser or phone home.
   autoOpen: false,
   flags: { nps: false, promoteEE: false },
+  // Strapi AI (media metadata, localizations, the schema chat) calls Strapi's AI servers; it needs an
+  // Enterprise licence, and stays off with one too.
+  ai: { enabled: false },
 });

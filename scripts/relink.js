@@ -33,7 +33,8 @@ runWithApp(async (app) => {
   const relink = app.plugin('newsgraph').service('relink');
   // A stored job like any other: its progress shows at the admin route too, and on PostgreSQL every
   // running Strapi instance helps with its batches.
-  const job = await relink.start(statementIds, `npm run relink ${args.join(' ')}`.trim());
+  const subject = args.includes('--all') ? { kind: 'all' } : { kind: 'unlinked' };
+  const job = await relink.start(statementIds, `npm run relink ${args.join(' ')}`.trim(), subject);
   const bar = new cliProgress.SingleBar({ format: 'relink [{bar}] {value}/{total} statements, {failed} failed', hideCursor: true }, cliProgress.Presets.shades_classic);
   bar.start(job.total, 0, { failed: 0 });
   let progress = job;

@@ -15,11 +15,36 @@ export interface E2eUser {
 
 export interface E2eState {
   url: string;
+  /** The running app's SQLite file. */
+  database: string;
   password: string;
   users: Record<'chief' | 'checker' | 'otherChecker' | 'editor', E2eUser>;
 }
 
 export const state = (): E2eState => readState();
+
+type Row = { run(...parameters: unknown[]): { changes: number } };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SqliteDatabase = require('better-sqlite3') as new (file: string) => { prepare(sql: string): Row; close(): void };
+
+/**
+ * Writes to the running app's database behind its back, past every write-path check: for what the
+ * server would never store (raw markup in a plain-text field), as a row from an older release, a
+ * migration or a direct import could hold it. The admin must still show it as text.
+ */
+export function writeBehindTheServer(sql: string, ...parameters: unknown[]): number {
+  const database = new SqliteDatabase(state().database);
+  try {
+    return database.prepare(sql).run(...parameters).changes;
+  } finally {
+    database.close();
+  }
+}
+
+/** What a payload that ran sets on the page: `window.__newsgraphXss`, a list of payload numbers. */
+export const XSS_MARK = '__newsgraphXss';
+export const executableMarkup = (index: number) => `<img src=x onerror="window.${XSS_MARK}=(window.${XSS_MARK}||[]).concat(${index})">`;
+export const ranPayloads = (page: Page) => page.evaluate((mark) => (window as unknown as Record<string, unknown>)[mark] ?? null, XSS_MARK);
 
 export const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -41,11 +66,17 @@ const sessions = new Map<string, StorageState>();
 /**
  * A fresh browser context logged in to the admin as `who`. The first time, through the login form;
  * after that, with the session that login left (cookies and storage), as a returning user would:
- * Strapi limits login attempts per address and email.
+ * Strapi limits login attempts per address and email. `prepare` runs on the context before its
+ * first page opens (to watch or route its requests from the very first one).
  */
-export async function loggedIn(browser: Browser, who: keyof E2eState['users']): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
+export async function loggedIn(
+  browser: Browser,
+  who: keyof E2eState['users'],
+  prepare?: (context: BrowserContext) => Promise<void>
+): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
   const { url, password, users } = state();
   const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: 'en-US', storageState: sessions.get(who) });
+  await prepare?.(context);
   const page = await context.newPage();
   const dialogs: string[] = [];
   // Any alert(), confirm() or prompt() would mean a payload ran: record it and dismiss it.

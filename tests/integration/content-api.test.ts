@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { actorInput, proposalInput, statementInput, storyInput } from '../fixtures/documents';
+import { NEWSROOM_CONTENT_TYPES } from '../../src/plugins/newsgraph/server/src/constants';
 
 let app: TestApp;
 const auth = () => ({ Authorization: `Bearer ${app.apiToken}` });
@@ -117,12 +118,33 @@ describe('GraphQL with an API token', () => {
 });
 
 describe('strapi.documents()', () => {
-  test('create / findOne / update / delete - should work for every newsroom type', async () => {
-    const actor = await app.strapi.documents('api::actor.actor').create({ data: actorInput({ name: 'Mira Solank' }) as never });
-    expect(actor.slug).toBe('mira-solank');
-    const updated = await app.strapi.documents('api::actor.actor').update({ documentId: actor.documentId, data: { description: 'Spokeswoman' } as never });
-    expect(updated?.description).toBe('Spokeswoman');
-    await app.strapi.documents('api::actor.actor').delete({ documentId: actor.documentId });
-    expect(await app.strapi.documents('api::actor.actor').findOne({ documentId: actor.documentId })).toBeNull();
+  type NewsroomUid = 'api::story.story' | 'api::statement.statement' | 'api::actor.actor' | 'api::proposal.proposal';
+  /** Each type with what the plugin's middlewares derive on create (a slug, a check-worthiness score) and an update. */
+  const types: Array<[NewsroomUid, () => Promise<Record<string, unknown>>, Record<string, unknown>, Record<string, unknown>]> = [
+    ['api::story.story', async () => storyInput({ title: 'Envoys resume talks in Varna' }), { slug: 'envoys-resume-talks-in-varna' }, { standfirst: 'Talks resumed on Wednesday.' }],
+    [
+      'api::statement.statement',
+      async () => statementInput({ story: (await app.strapi.documents('api::story.story').create({ data: storyInput() as never })).documentId, text: 'Exports fell by 40 percent in March' }),
+      { text: 'Exports fell by 40 percent in March', checkWorthiness: expect.any(Number) },
+      { verification: 'misleading' },
+    ],
+    ['api::actor.actor', async () => actorInput({ name: 'Mira Solank' }), { slug: 'mira-solank' }, { description: 'Spokeswoman' }],
+    ['api::proposal.proposal', async () => proposalInput({ title: 'Grain corridor reopening' }), { slug: 'grain-corridor-reopening' }, { terms: 'Ships inspected at sea' }],
+  ];
+
+  test.each(types)('%s: create / findOne / update / delete - should work for every newsroom type', async (uid, input, derived, change) => {
+    const documents = app.strapi.documents(uid);
+    const created = await documents.create({ data: (await input()) as never });
+    expect(created).toMatchObject(derived);
+    expect(await documents.findOne({ documentId: created.documentId })).toMatchObject({ documentId: created.documentId, ...derived });
+    const updated = await documents.update({ documentId: created.documentId, data: change as never });
+    expect(updated).toMatchObject(change);
+    expect(await documents.findOne({ documentId: created.documentId })).toMatchObject(change);
+    await documents.delete({ documentId: created.documentId });
+    expect(await documents.findOne({ documentId: created.documentId })).toBeNull();
+  });
+
+  test('every newsroom type - should be covered above', () => {
+    expect(types.map(([uid]) => uid).sort()).toEqual([...NEWSROOM_CONTENT_TYPES].sort());
   });
 });

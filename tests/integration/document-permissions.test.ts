@@ -121,6 +121,16 @@ describe.each([
     expect((await app.http().get(`/newsgraph/stories/${authored[other].story}/overview`).set(as(who))).status).toBe(403);
   });
 
+  test('GET story graph - should answer 200 with its statements on its own story and 403 on another\'s', async () => {
+    const own = await app.http().get(`/newsgraph/stories/${authored[who].story}/graph`).set(as(who));
+    expect(own.status).toBe(200);
+    expect(own.body.data.story.documentId).toBe(authored[who].story);
+    expect(own.body.data.graph.nodes.filter((node: { type: string }) => node.type === 'statement').map((node: { documentId: string }) => node.documentId)).toEqual([authored[who].statement]);
+    const refused = await app.http().get(`/newsgraph/stories/${authored[other].story}/graph`).set(as(who));
+    expect(refused.status).toBe(403);
+    expect(refused.body.data).toBeFalsy();
+  });
+
   test('POST story check - should answer 200 on its own story, and 403 on another\'s, changing nothing', async () => {
     expect((await app.http().post(`/newsgraph/stories/${authored[who].story}/check`).set(as(who))).status).toBe(200);
     const before = await snapshot(authored[other]);
@@ -219,4 +229,48 @@ test('The Fact-checker role - should read everyone\'s documents and the whole de
   const statements = new Set((list.body.data as Array<{ statement: { documentId: string } }>).map((flag) => flag.statement.documentId));
   for (const who of ['author', 'otherAuthor', 'creatorOnly', 'otherCreatorOnly'] as const) expect(statements).toContain(authored[who].statement);
   expect((await app.http().get(`/newsgraph/flags/${documents.flag}`).set(as('factChecker'))).status).toBe(200);
+});
+
+describe('GET /newsgraph/flags/open-by-document (the list views\' "Open flags" column)', () => {
+  const openFlags = (who: Person, type: string, documentIds: string[]) => app.http().get('/newsgraph/flags/open-by-document').query({ type, documentIds: documentIds.join(',') }).set(as(who));
+
+  test('Open flags - should count each listed statement\'s and story\'s unresolved flags for a user who may read them all', async () => {
+    const statements = await openFlags('chief', 'statement', [authored.author.statement, authored.creatorOnly.statement]);
+    expect(statements.status).toBe(200);
+    const expected = async (where: Record<string, unknown>) => {
+      const rows = (await app.strapi.db.query(FLAG).findMany({ where: { ...where, status: { $in: ['open', 'in_review'] } }, select: ['id', 'severity'] })) as Array<{ severity: string }>;
+      const worst = ['high', 'medium', 'low'].find((severity) => rows.some((row) => row.severity === severity)) ?? null;
+      return { open: rows.length, worstSeverity: worst };
+    };
+    expect(statements.body.data).toEqual({
+      [authored.author.statement]: await expected({ statement: { documentId: authored.author.statement } }),
+      [authored.creatorOnly.statement]: await expected({ statement: { documentId: authored.creatorOnly.statement } }),
+    });
+    expect(statements.body.data[authored.creatorOnly.statement].open).toBeGreaterThan(0);
+    const stories = await openFlags('chief', 'story', [authored.creatorOnly.story]);
+    expect(stories.status).toBe(200);
+    expect(stories.body.data).toEqual({ [authored.creatorOnly.story]: await expected({ storyDocumentId: authored.creatorOnly.story }) });
+  });
+
+  test('Open flags - should leave out the documents a role with a condition may not read', async () => {
+    const statements = await openFlags('creatorOnly', 'statement', [authored.creatorOnly.statement, authored.otherCreatorOnly.statement]);
+    expect(statements.status).toBe(200);
+    expect(Object.keys(statements.body.data)).toEqual([authored.creatorOnly.statement]);
+    expect(statements.body.data[authored.creatorOnly.statement].open).toBeGreaterThan(0);
+    const stories = await openFlags('creatorOnly', 'story', [authored.creatorOnly.story, authored.otherCreatorOnly.story]);
+    expect(Object.keys(stories.body.data)).toEqual([authored.creatorOnly.story]);
+  });
+
+  test('Open flags - should answer 403 to a role that may not read flags', async () => {
+    expect((await openFlags('copyDesk', 'statement', [authored.author.statement])).status).toBe(403);
+  });
+
+  test('Open flags - should answer 400 naming the parameter for a bad type or too many documents', async () => {
+    const badType = await openFlags('chief', 'actor', [authored.author.statement]);
+    expect(badType.status).toBe(400);
+    expect(badType.body.error.details.errors[0].path).toEqual(['type']);
+    const tooMany = await openFlags('chief', 'statement', Array.from({ length: 101 }, (_, index) => `doc${index}`));
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.details.errors[0].path).toEqual(['documentIds']);
+  });
 });

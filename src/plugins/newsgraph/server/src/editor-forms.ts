@@ -11,8 +11,10 @@ export interface EditorField {
   placeholder?: string;
   /** false for fields Newsgraph computes: shown, not editable. */
   editable?: boolean;
-  /** For a relation: the target's field shown in the picker. */
+  /** For a relation: the target's field shown in the picker and the list. */
   mainField?: string;
+  /** Whether the list view sorts on this column (a relation sorts on its main field). */
+  sortable?: boolean;
 }
 
 export interface EditorForm {
@@ -31,7 +33,7 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
     mainField: 'title',
     defaultSortBy: 'storyDate',
     defaultSortOrder: 'DESC',
-    list: ['title', 'storyDate', 'outlet', 'section'],
+    list: ['title', 'storyDate', 'section', 'statements'],
     edit: [
       [['title', 12]],
       [['slug', 6], ['storyDate', 6]],
@@ -63,7 +65,7 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
     mainField: 'text',
     defaultSortBy: 'saidAt',
     defaultSortOrder: 'DESC',
-    list: ['text', 'kind', 'speaker', 'verification'],
+    list: ['text', 'story', 'speaker', 'kind', 'checkWorthiness', 'verification'],
     edit: [
       [['story', 6], ['kind', 6]],
       [['text', 12]],
@@ -77,7 +79,7 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
       [['linkState', 12]],
     ],
     fields: {
-      story: { label: 'Story', mainField: 'title' },
+      story: { label: 'Story', mainField: 'title', sortable: true },
       kind: { label: 'Kind' },
       text: { label: 'Text', description: 'The words as published: a direct quote without its quotation marks, or the claim as one sentence.' },
       attribution: {
@@ -92,7 +94,7 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
       mentions: { label: 'Mentions', mainField: 'name' },
       proposals: { label: 'Proposals', mainField: 'title' },
       verification: { label: 'Verification' },
-      checkWorthiness: { label: 'Check-worthiness', description: 'Computed by Newsgraph (0 to 1).', editable: false },
+      checkWorthiness: { label: 'Check-worthiness', description: 'Computed by Newsgraph (0 to 1).', editable: false, sortable: true },
       verifiedText: {
         label: 'Verdict given on',
         description: 'Written by Newsgraph: the words the verification was given on. Changing the words sends the verification back to unverified.',
@@ -113,9 +115,12 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
   },
   [ACTOR_UID]: {
     mainField: 'name',
-    defaultSortBy: 'name',
-    defaultSortOrder: 'ASC',
-    list: ['name', 'kind', 'country', 'wikidataId'],
+    // The newsroom's own people and organizations first, the gazetteer's 250 countries last: kinds
+    // descending read person, organization, media, institution, group, government, country. The
+    // list's "Newsroom actors" / "Countries" buttons filter in one click (admin ActorListFilters).
+    defaultSortBy: 'kind',
+    defaultSortOrder: 'DESC',
+    list: ['name', 'kind', 'country', 'statementsMade', 'mentionedIn'],
     edit: [
       [['name', 6], ['kind', 6]],
       [['slug', 6], ['affiliation', 6]],

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api';
 import { PLUGIN_ID } from '../pluginId';
 import { useTranslate, type TranslationKey } from '../useTranslate';
+import { StoryGraphView } from './StoryGraphView';
+import { useStoryGraph } from './useStoryGraph';
 
 interface StoryOverview {
   statements: Array<{ documentId: string; text: string; kind: string | null; verification: string | null; speaker: { documentId: string; name: string } | null }>;
@@ -80,6 +82,7 @@ function StoryOverviewContent({ documentId }: { documentId: string }) {
       <Button variant="secondary" loading={checking} onClick={check} data-testid="check-story">{t('story.check')}</Button>
       {checked ? <Typography variant="pi" textColor="success600">{t('story.checked')}</Typography> : null}
       {problem ? <Typography variant="pi" textColor="danger600">{problem}</Typography> : null}
+      <StoryGraphSection documentId={documentId} />
       <Box>
         <Typography variant="sigma" textColor="neutral600">{t('story.statements', { count: overview.statements.length })}</Typography>
         {overview.statements.map((statement) => (
@@ -102,6 +105,23 @@ function StoryOverviewContent({ documentId }: { documentId: string }) {
         <Typography tag="p" variant="pi">{overview.proposals.length ? overview.proposals.map((proposal) => proposal.title).join(', ') : t('story.none')}</Typography>
       </Box>
     </Flex>
+  );
+}
+
+/** The panel's small graph, with a link to the full page. */
+function StoryGraphSection({ documentId }: { documentId: string }) {
+  const { t } = useTranslate();
+  const { answer, problem } = useStoryGraph(documentId);
+  return (
+    <Box>
+      <Flex justifyContent="space-between">
+        <Typography variant="sigma" textColor="neutral600">{t('graph.title')}</Typography>
+        <Link href={`/admin/plugins/${PLUGIN_ID}/graph/${documentId}`} data-testid="open-story-graph">{t('graph.open')}</Link>
+      </Flex>
+      {problem ? <Typography variant="pi" textColor="danger600">{problem}</Typography> : null}
+      {answer && answer.graph.nodes.length > 0 ? <StoryGraphView graph={answer.graph} height="260px" fileName={`story-graph-${documentId}`} compact /> : null}
+      {answer && answer.graph.nodes.length === 0 ? <Typography variant="pi">{t('graph.empty')}</Typography> : null}
+    </Box>
   );
 }
 

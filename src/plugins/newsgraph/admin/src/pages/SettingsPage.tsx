@@ -1,8 +1,9 @@
-import { Alert, Box, Button, Field, Flex, NumberInput, ProgressBar, SingleSelect, SingleSelectOption, Toggle, Typography } from '@strapi/design-system';
+import { Alert, Box, Button, Field, Flex, NumberInput, SingleSelect, SingleSelectOption, Toggle, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import type { RelinkJob } from '../../../server/src/services/relink';
 import { errorMessage, FLAG_KINDS, SEVERITIES } from '../api';
+import { RelinkJobRow } from '../components/RelinkJobRow';
 import { useTranslate, type TranslationKey } from '../useTranslate';
 
 const SETTINGS = [{ action: 'plugin::newsgraph.settings', subject: null }];
@@ -27,7 +28,7 @@ interface FlagsSettings {
  * at once for all after "Relink all".
  */
 function Settings() {
-  const { t, formatDate } = useTranslate();
+  const { t } = useTranslate();
   const { get, put, post } = useFetchClient();
   const [flags, setFlags] = useState<FlagsSettings | null>(null);
   const [message, setMessage] = useState<{ variant: 'success' | 'danger'; text: string } | null>(null);
@@ -147,14 +148,7 @@ function Settings() {
             <Typography tag="p" variant="pi" textColor="neutral600">{t('settings.relinkHint')}</Typography>
             <Flex direction="column" alignItems="stretch" gap={3} paddingTop={4}>
               {jobs.length === 0 ? <Typography variant="pi">{t('settings.noJobs')}</Typography> : null}
-              {jobs.slice(0, 10).map((job) => (
-                <Box key={job.id} data-testid="relink-job">
-                  <Typography variant="pi">
-                    {t('settings.job', { when: formatDate(job.createdAt, { dateStyle: 'medium', timeStyle: 'short' }), reason: job.reason ?? '', done: job.done, total: job.total, status: t(`settings.jobStatus.${job.status}` as TranslationKey) })}
-                  </Typography>
-                  <ProgressBar value={job.total === 0 ? 100 : Math.round((job.done / job.total) * 100)} />
-                </Box>
-              ))}
+              {jobs.slice(0, 10).map((job) => <RelinkJobRow key={job.id} job={job} />)}
             </Flex>
           </Box>
         </Flex>

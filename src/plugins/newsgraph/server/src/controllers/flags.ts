@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { QueuePage } from '../contracts/review';
 import { isPlainObject } from '../core/model-spec';
-import { readFlagListQuery, readReviewDecision } from '../core/flags/review-input';
+import { readFlagListQuery, readOpenFlagsQuery, readReviewDecision } from '../core/flags/review-input';
 import { checkedInput } from '../strapi/checked-input';
 import type { ReviewAction } from '../core/flags/review-workflow';
 import { getService } from '../strapi/get-service';
@@ -60,6 +60,18 @@ export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async facets(ctx: ReviewContext) {
       const q = typeof ctx.query.q === 'string' ? ctx.query.q.trim().slice(0, 100) : '';
       ctx.body = { data: await queue().facets(q, await getService(strapi, 'document-permissions').readScope(ctx.state.userAbility, STORY_UID)) };
+    },
+
+    /**
+     * The unresolved flags of the statements or stories on one list page (the content manager's
+     * "Open flags" column), limited to what this user may read.
+     * @throws errors.ValidationError for a bad type or documentIds
+     */
+    async openByDocument(ctx: ReviewContext) {
+      const { type, documentIds } = checkedInput(() => readOpenFlagsQuery(ctx.query));
+      const permissions = getService(strapi, 'document-permissions');
+      const [statements, stories] = await Promise.all([readableStatements(ctx), permissions.readScope(ctx.state.userAbility, STORY_UID)]);
+      ctx.body = { data: await queue().openFlagsByDocument(type, documentIds, statements, stories) };
     },
 
     /** The queue's counts per status, and per kind and severity within each status, of the flags this user may see. */

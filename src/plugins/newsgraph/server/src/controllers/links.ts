@@ -6,6 +6,7 @@ import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
 import { workingVersion } from '../core/visibility/story-versions';
 import type { UserAbility } from '../services/document-permissions';
+import type { RelinkSubject } from '../services/relink';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -135,17 +136,20 @@ export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const relink = getService(strapi, 'relink');
     let statementIds: string[];
     let reason: string;
+    let subject: RelinkSubject;
     if (body.actor !== undefined) {
       if (typeof body.actor !== 'string' || body.actor === '') throw new errors.ValidationError('actor must be an actor documentId');
-      const actor = await strapi.db.query(ACTOR_UID as QueryUid).findOne({ where: { documentId: body.actor }, select: ['id'] });
+      const actor = (await strapi.db.query(ACTOR_UID as QueryUid).findOne({ where: { documentId: body.actor }, select: ['id', 'name'] })) as { id: number; name: string } | null;
       if (!actor) throw new errors.NotFoundError(`No actor ${body.actor}`);
       statementIds = await relink.statementsAffectedByActor(body.actor);
       reason = `admin: statements naming actor ${body.actor}`;
+      subject = { kind: 'actor', documentId: body.actor, name: actor.name, change: 'requested' };
     } else {
       statementIds = await relink.allStatements();
       reason = 'admin: relink all';
+      subject = { kind: 'all' };
     }
-    const job = await relink.start(statementIds, reason);
+    const job = await relink.start(statementIds, reason, subject);
     ctx.body = { data: { jobId: job.id, job } };
   },
 

@@ -69,6 +69,28 @@ export const storiesController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * The story as a picture (the panel's and the full page's graph): the working version's
+     * statements the user may read, with their actors and proposals, and typed edges.
+     * @throws errors.NotFoundError for an unknown story
+     * @throws errors.ForbiddenError when the user may not read this story
+     */
+    async graph(ctx: KoaContext) {
+      const documentId = ctx.params.documentId ?? '';
+      await permissions().assertCanRead(ctx.state?.userAbility, STORY_UID, documentId);
+      const versions = (await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId }, select: ['id', 'documentId', 'title', 'publishedAt'] })) as Array<{ id: number; documentId: string; title: string; publishedAt: string | null }>;
+      const story = workingVersion(versions);
+      if (!story) throw new errors.NotFoundError(`No story ${documentId}`);
+      const scope = await permissions().readScope(ctx.state?.userAbility, STATEMENT_UID);
+      let readable: Set<string> | undefined;
+      if (scope.kind !== 'all') {
+        const rows = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({ where: { $and: [{ story: { documentId } }, whereInScope(null, scope)] }, select: ['id', 'documentId'] })) as Array<{ documentId: string }>;
+        readable = new Set(rows.map((row) => row.documentId));
+      }
+      const graph = await getService(strapi, 'graph').storyGraph(story.id, readable);
+      ctx.body = { data: { story: { documentId, title: story.title }, graph } };
+    },
+
+    /**
      * @throws errors.NotFoundError for an unknown story
      * @throws errors.ForbiddenError when the user may not update this story
      */

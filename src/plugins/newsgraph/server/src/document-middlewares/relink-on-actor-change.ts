@@ -14,12 +14,14 @@ export const relinkOnActorChange: DocumentMiddlewareFactory = (strapi) => async 
   if (context.uid !== ACTOR_UID || (context.action !== 'create' && context.action !== 'update')) return next();
   const data = context.params.data;
   const touchesLinking = context.action === 'create' || (isPlainObject(data) && LINKING_FIELDS.some((field) => field in data));
-  const result = (await next()) as { documentId?: string } | null;
+  const result = (await next()) as { documentId?: string; name?: string } | null;
   if (touchesLinking && result?.documentId) {
     const relink = getService(strapi, 'relink');
     try {
       const affected = await relink.statementsAffectedByActor(result.documentId);
-      if (affected.length > 0) await relink.start(affected, `actor ${result.documentId} ${context.action === 'create' ? 'created' : 'changed'}`);
+      const change = context.action === 'create' ? ('created' as const) : ('changed' as const);
+      const subject = { kind: 'actor' as const, documentId: result.documentId, name: result.name ?? result.documentId, change };
+      if (affected.length > 0) await relink.start(affected, `actor ${result.documentId} ${change}`, subject);
     } catch (error) {
       // The actor is saved; failing the request now would tell the editor otherwise.
       strapi.log.error(`[newsgraph] could not start relinking for actor ${result.documentId}: ${(error as Error).message}; run npm run relink -- --actor ${result.documentId}`);

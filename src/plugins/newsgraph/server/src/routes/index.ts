@@ -28,6 +28,13 @@ export const routes = {
         config: { policies: [isAdmin, can('plugin::newsgraph.flags.read')] },
       },
       {
+        // Before /flags/:documentId. The list views' "Open flags" column: one call per page.
+        method: 'GET',
+        path: '/flags/open-by-document',
+        handler: 'flags.openByDocument',
+        config: { policies: [isAdmin, can('plugin::newsgraph.flags.read')] },
+      },
+      {
         method: 'GET',
         path: '/flags/:documentId',
         handler: 'flags.findOne',
@@ -50,6 +57,12 @@ export const routes = {
         method: 'GET',
         path: '/stories/:documentId/overview',
         handler: 'stories.overview',
+        config: { policies: [isAdmin, can(['plugin::content-manager.explorer.read', 'api::story.story'])] },
+      },
+      {
+        method: 'GET',
+        path: '/stories/:documentId/graph',
+        handler: 'stories.graph',
         config: { policies: [isAdmin, can(['plugin::content-manager.explorer.read', 'api::story.story'])] },
       },
       {

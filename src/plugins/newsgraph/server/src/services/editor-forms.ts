@@ -45,7 +45,7 @@ export const editorFormsService = ({ strapi }: { strapi: Core.Strapi }) => {
           editable: field.editable ?? true,
           ...(field.mainField ? { mainField: field.mainField } : {}),
         },
-        list: { ...(existing.list ?? {}), label: field.label },
+        list: { ...(existing.list ?? {}), label: field.label, ...(field.sortable !== undefined ? { sortable: field.sortable } : {}) },
       };
     }
     return {

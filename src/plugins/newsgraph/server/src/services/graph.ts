@@ -27,8 +27,11 @@ export const graphService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** `storyRowId` is the row GraphQL resolved (the draft or the published version). */
-    async storyGraph(storyRowId: number): Promise<StoryGraph> {
+    /**
+     * `storyRowId` is the row GraphQL resolved (the draft or the published version).
+     * `readableStatements`, when given, keeps only those statements (an admin user's read scope).
+     */
+    async storyGraph(storyRowId: number, readableStatements?: ReadonlySet<string>): Promise<StoryGraph> {
       const [statements, proposals] = await Promise.all([
         documents(STATEMENT_UID).findMany({
           filters: { story: { id: storyRowId } },
@@ -43,7 +46,8 @@ export const graphService = ({ strapi }: { strapi: Core.Strapi }) => {
           sort: ['id:asc'],
         }),
       ]);
-      return buildStoryGraph(statements as unknown as GraphStatement[], proposals as unknown as GraphProposal[]);
+      const kept = readableStatements ? statements.filter((statement) => readableStatements.has(statement.documentId)) : statements;
+      return buildStoryGraph(kept as unknown as GraphStatement[], proposals as unknown as GraphProposal[]);
     },
 
     async proposalParties(proposalDocumentId: string): Promise<Array<ProposalParty<Row, Row & { speaker?: { documentId: string } | null }>>> {

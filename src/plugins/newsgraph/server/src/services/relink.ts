@@ -8,11 +8,21 @@ import { inProcessRunner, pgBossConnection, pgBossRunner, type RelinkJobStore, t
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
+/**
+ * What a relink job relinks, for the admin to name in the user's language: every statement, or the
+ * statements that could name one actor (with the actor's name as it was when the job started, and
+ * what started it), or the statements whose linking failed (`npm run relink`).
+ */
+export type RelinkSubject = { kind: 'all' } | { kind: 'unlinked' } | { kind: 'actor'; documentId: string; name: string; change: 'created' | 'changed' | 'requested' };
+
 /** A relink job as the admin route reports it. */
 export interface RelinkJob {
   id: string;
   status: 'running' | 'done' | 'failed';
+  /** The log's words for why the job started; the admin shows `subject`. */
   reason: string | null;
+  /** null for jobs stored before subjects were kept. */
+  subject: RelinkSubject | null;
   done: number;
   total: number;
   failed: number;
@@ -25,6 +35,7 @@ interface StoredRelinkJob {
   id: number;
   documentId: string;
   reason: string | null;
+  subject: RelinkSubject | null;
   state: RelinkJob['status'];
   total: number;
   done: number;
@@ -44,6 +55,7 @@ function reported(job: StoredRelinkJob): RelinkJob {
     id: job.documentId,
     status: job.state,
     reason: job.reason,
+    subject: job.subject ?? null,
     done: job.done,
     total: job.total,
     failed: job.failed,
@@ -174,12 +186,12 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Stores a job for `statementIds` and queues its batches. @returns the job as first stored */
-    async start(statementIds: string[], reason: string): Promise<RelinkJob> {
+    async start(statementIds: string[], reason: string, subject: RelinkSubject | null = null): Promise<RelinkJob> {
       return detached.runInAsyncScope(async () => {
         if (!runner) throw new Error('the relink runner has not started');
         // The plugin's own uid is not in the app's generated union of uids; the document service takes it as any other.
         const created = (await strapi.documents(RELINK_JOB_UID as Parameters<Core.Strapi['documents']>[0]).create({
-          data: { reason: reason.slice(0, 255), state: 'running', total: statementIds.length, done: 0, failed: 0, cursor: 0, statementIds } as never,
+          data: { reason: reason.slice(0, 255), subject, state: 'running', total: statementIds.length, done: 0, failed: 0, cursor: 0, statementIds } as never,
         })) as unknown as StoredRelinkJob;
         try {
           await runner.enqueue(created.documentId, statementIds);
@@ -198,7 +210,7 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The latest jobs, newest first. */
     async recentJobs(limit = 20): Promise<RelinkJob[]> {
-      const rows = (await jobs().findMany({ orderBy: { id: 'desc' }, limit, select: ['documentId', 'reason', 'state', 'total', 'done', 'failed', 'error', 'createdAt', 'finishedAt'] })) as StoredRelinkJob[];
+      const rows = (await jobs().findMany({ orderBy: { id: 'desc' }, limit, select: ['documentId', 'reason', 'subject', 'state', 'total', 'done', 'failed', 'error', 'createdAt', 'finishedAt'] })) as StoredRelinkJob[];
       return rows.map(reported);
     },
 

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ACTOR_UID, FLAG_UID, REVIEW_EVENT_UID, STORY_UID } from '../constants';
+import { ACTOR_UID, FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import type { FlagDetail, FlagEvent, QueueFacets, QueueFlag, QueuePagination } from '../contracts/review';
 import { scoreClaim } from '../core/claims/claim-scorer';
 import { countMatching, summarizeFlagCounts, type FlagCountKey, type FlagCountRow, type FlagCountSummary } from '../core/flags/flag-counts';
 import type { FlagListQuery } from '../core/flags/review-input';
+import { summarizeOpenFlags, UNRESOLVED_STATUSES, type OpenFlagSummary } from '../core/flags/open-flag-summary';
+import type { Severity } from '../core/flags/flag-types';
 import { storyContext } from '../core/flags/story-context';
 import { workingVersion } from '../core/visibility/story-versions';
 import { getService } from '../strapi/get-service';
@@ -115,6 +117,34 @@ export const reviewQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(count / query.pageSize), total: count },
         byStatus: summarizeFlagCounts(countRows).byStatus,
       };
+    },
+
+    /**
+     * The unresolved flags of each listed statement or story (count and worst severity), for the
+     * content manager's list views. Only flags of statements in `statements` count.
+     */
+    async openFlagsByDocument(type: 'statement' | 'story', documentIds: string[], statements: ReadScope = EVERYTHING, stories: ReadScope = EVERYTHING): Promise<Record<string, OpenFlagSummary>> {
+      if (documentIds.length === 0) return {};
+      // A document the user may not read gets no entry (the list shows a dash), not a "0" that
+      // would tell something about it.
+      const scope = type === 'story' ? stories : statements;
+      let asked = documentIds;
+      if (scope.kind !== 'all') {
+        const uid = type === 'story' ? STORY_UID : STATEMENT_UID;
+        const readable = (await strapi.db.query(uid as QueryUid).findMany({ where: { $and: [{ documentId: { $in: documentIds } }, whereInScope(null, scope)] }, select: ['documentId'] })) as Array<{ documentId: string }>;
+        asked = [...new Set(readable.map((document) => document.documentId))];
+      }
+      if (asked.length === 0) return {};
+      const unresolved = { status: { $in: [...UNRESOLVED_STATUSES] } };
+      // Flags keep their story's documentId themselves (indexed); a statement's is one join away.
+      const where = type === 'story' ? { ...unresolved, storyDocumentId: { $in: asked } } : { ...unresolved, statement: { documentId: { $in: asked } } };
+      // `id` in the selection: a filter through a relation selects DISTINCT, which would fold two flags of one severity.
+      const flags = (await flagQuery().findMany({ where: scoped(where, statements), select: ['id', 'severity', 'storyDocumentId'], populate: type === 'statement' ? { statement: { select: ['documentId'] } } : {} })) as Array<{ severity: Severity; storyDocumentId: string | null; statement?: { documentId: string } | null }>;
+      const rows = flags.flatMap((flag) => {
+        const documentId = type === 'story' ? flag.storyDocumentId : flag.statement?.documentId;
+        return documentId ? [{ documentId, severity: flag.severity }] : [];
+      });
+      return summarizeOpenFlags(asked, rows);
     },
 
     /** The queue's counts per status, kind and severity, of the flags whose statements are in scope. */

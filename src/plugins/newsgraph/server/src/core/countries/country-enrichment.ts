@@ -44,26 +44,59 @@ function namesOf(country: CountryRecord): string[] {
   return [country.name.common, country.name.official, ...country.altSpellings.filter((spelling) => !isIsoCode(spelling)), ...Object.values(country.translations ?? {}).flatMap((names) => [names.common, names.official])];
 }
 
+/**
+ * Short names that copy says of more than one country though the data set gives each to one, so
+ * that the data alone would pick a country an editor did not mean. "Congo" is only the Republic of
+ * the Congo's alternative spelling in world-countries, yet wire copy says it of the Democratic
+ * Republic of the Congo as often ("Congo's M23 rebels"); "Virgin Islands" is only the British
+ * territory's official name there, yet American copy means the US territory. Each country listed
+ * answers to the name (it is among its aliases, so the linker sees the ambiguity too), and an actor
+ * so named gets nothing until an editor gives it its ISO code. Names the data itself shares
+ * ("Sudan", "Kongo", "Saint Martin", "Congolese") need no entry here.
+ */
+export const AMBIGUOUS_SHORT_NAMES: Readonly<Record<string, readonly string[]>> = {
+  Congo: ['CG', 'CD'],
+  'Virgin Islands': ['VG', 'VI'],
+};
+
+/** The short names above that name `country`. */
+const ambiguousShortNamesOf = (country: CountryRecord) => Object.keys(AMBIGUOUS_SHORT_NAMES).filter((name) => AMBIGUOUS_SHORT_NAMES[name]!.includes(country.cca2));
+
+/** The words that stand for a country's people, in every language the data set gives. */
+const demonymsOf = (country: CountryRecord) => Object.values(country.demonyms ?? {}).flatMap((demonym) => [demonym.m, demonym.f]);
+
+interface NameIndexes {
+  /** Folded name to the countries that have it as a name, spelling or translation. */
+  names: Map<string, CountryRecord[]>;
+  /** Folded word to every country that answers to it: its names, its demonyms, the short names above. */
+  answers: Map<string, CountryRecord[]>;
+}
+
 /** Every folded name to the countries it names, built once per data set. */
-const nameIndexes = new WeakMap<readonly CountryRecord[], Map<string, CountryRecord[]>>();
-function nameIndexOf(countries: readonly CountryRecord[]): Map<string, CountryRecord[]> {
-  let index = nameIndexes.get(countries);
-  if (!index) {
-    index = new Map();
+const nameIndexes = new WeakMap<readonly CountryRecord[], NameIndexes>();
+function nameIndexesOf(countries: readonly CountryRecord[]): NameIndexes {
+  let indexes = nameIndexes.get(countries);
+  if (!indexes) {
+    const names = new Map<string, CountryRecord[]>();
+    const answers = new Map<string, CountryRecord[]>();
+    const put = (index: Map<string, CountryRecord[]>, words: readonly string[], country: CountryRecord) => {
+      for (const word of new Set(words.map(foldPhrase))) if (word) index.set(word, [...(index.get(word) ?? []), country]);
+    };
     for (const country of countries) {
-      for (const name of new Set(namesOf(country).map(foldPhrase))) {
-        if (name) index.set(name, [...(index.get(name) ?? []), country]);
-      }
+      put(names, [...namesOf(country), ...ambiguousShortNamesOf(country)], country);
+      put(answers, [...namesOf(country), ...demonymsOf(country), ...ambiguousShortNamesOf(country)], country);
     }
-    nameIndexes.set(countries, index);
+    indexes = { names, answers };
+    nameIndexes.set(countries, indexes);
   }
-  return index;
+  return indexes;
 }
 
 /**
  * The country an actor is: its ISO code (alpha-2 or alpha-3) if given, else its name or official
- * name among every country's names. Several countries answering to one name ("Congo" may be said of
- * two) is `ambiguous`, and nothing is guessed.
+ * name among every country's names. A name that more than one country answers to, by a name,
+ * spelling, translation or demonym in the data ("Sudan", "Kongo") or in copy (AMBIGUOUS_SHORT_NAMES:
+ * "Congo"), is `ambiguous`, and nothing is guessed.
  */
 export function findCountry(countries: readonly CountryRecord[], actor: { name: string; officialName?: string | null; isoCode?: string | null }): CountryMatch {
   const code = actor.isoCode?.trim().toUpperCase();
@@ -71,9 +104,9 @@ export function findCountry(countries: readonly CountryRecord[], actor: { name: 
     const byCode = countries.find((country) => country.cca2 === code || country.cca3 === code);
     if (byCode) return { country: byCode };
   }
-  const index = nameIndexOf(countries);
+  const { names, answers } = nameIndexesOf(countries);
   const wanted = [actor.name, actor.officialName].filter((name): name is string => Boolean(name?.trim())).map(foldPhrase);
-  const found = [...new Set(wanted.flatMap((name) => index.get(name) ?? []))];
+  const found = [...new Set(wanted.filter((name) => names.has(name)).flatMap((name) => answers.get(name) ?? []))];
   if (found.length === 1) return { country: found[0]! };
   if (found.length > 1) return { ambiguous: found };
   return null;
@@ -116,6 +149,8 @@ export function countryAliases(country: CountryRecord, actorName: string, everyC
   add(country.name.common, 'name');
   add(country.name.official, 'official');
   for (const spelling of country.altSpellings) add(spelling, 'spelling');
+  // Given to each country it may mean, so that the linker treats it as ambiguous in copy too.
+  for (const name of ambiguousShortNamesOf(country)) add(name, 'spelling');
   for (const capital of country.capital) {
     add(capital, 'capital');
     // "Washington D.C." is "Washington" in copy: a trailing abbreviation is dropped too.

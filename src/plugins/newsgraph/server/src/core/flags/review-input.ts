@@ -158,3 +158,22 @@ export function readReviewDecision(action: ReviewAction, body: Record<string, un
   }
   return { version, note, verdict, evidence, notSameClaim, ...(apply ? { apply } : {}), ...(judgedText !== undefined ? { judgedText } : {}) };
 }
+
+/** The most documents one open-flags question may name: a list view's largest page. */
+export const MAX_OPEN_FLAG_DOCUMENTS = 100;
+
+export interface OpenFlagsQuery {
+  type: 'statement' | 'story';
+  documentIds: string[];
+}
+
+/** `?type=statement|story&documentIds=a,b,c`: the rows of one list page. */
+export function readOpenFlagsQuery(query: Record<string, unknown>): OpenFlagsQuery {
+  const { type, documentIds } = query;
+  if (type !== 'statement' && type !== 'story') throw new ReviewInputError('type', 'type must be statement or story');
+  if (typeof documentIds !== 'string') throw new ReviewInputError('documentIds', 'documentIds must be a comma-separated list of documentIds');
+  const ids = [...new Set(documentIds.split(',').filter((id) => id !== ''))];
+  if (ids.length > MAX_OPEN_FLAG_DOCUMENTS) throw new ReviewInputError('documentIds', `documentIds may name at most ${MAX_OPEN_FLAG_DOCUMENTS} documents`);
+  if (ids.some((id) => id.length > 64)) throw new ReviewInputError('documentIds', 'documentIds must be documentIds');
+  return { type, documentIds: ids };
+}
