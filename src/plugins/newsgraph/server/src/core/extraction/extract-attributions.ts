@@ -432,14 +432,13 @@ function trimContentEnd(tokens: readonly Token[], start: number, end: number): n
   return last;
 }
 
-function isOpener(tokens: readonly Token[], start: number, end: number): boolean {
+function isOpener(tokens: readonly Token[], start: number): boolean {
   const first = tokens[start];
   if (!first) return true;
   if (first.quoteMark) return false;
   if (first.lower === 'at' && ['least', 'most'].includes(tokens[start + 1]?.lower ?? '')) return false;
   // "About 3,000 people gathered ...": a number after the opener makes it the subject's quantifier.
   if (/^\d/.test(tokens[start + 1]?.text ?? '')) return false;
-  void end;
   return OPENERS.has(first.lower);
 }
 
@@ -496,7 +495,7 @@ function sentenceDrafts(sentence: Sentence, paragraph: number): Draft[] {
     const base = { cue, source, lemma: clause.lemma, clauseSpan, sentence: { start: sentence.start, end: sentence.end }, paragraph };
 
     const preEnd = trimContentEnd(tokens, segmentStart, clause.first);
-    const hasPre = preEnd > segmentStart && !isOpener(tokens, segmentStart, clause.first);
+    const hasPre = preEnd > segmentStart && !isOpener(tokens, segmentStart);
     const postStart = contentStartAfter(tokens, clause.after, segmentEnd, clause.lemma);
     if (hasPre) {
       const directlyAfter = tokens[clause.after];
