@@ -153,6 +153,18 @@ describe('extractAttributions - reported speech', () => {
     ]);
   });
 
+  it('Split quote with adjuncts, discourse adverbs, party-state tags, infinitives - should read them', () => {
+    expect(read('"The dam will hold," Mayor Ines Corr said at a briefing on Monday, "but not forever."')).toEqual([
+      expect.objectContaining({ content: '"The dam will hold," Mayor Ines Corr said at a briefing on Monday, "but not forever."', kind: 'direct_quote', text: 'The dam will hold, but not forever.' }),
+    ]);
+    expect(read('Farmers, however, said the rains came too late.')).toEqual([expect.objectContaining({ source: 'Farmers', content: 'the rains came too late' })]);
+    expect(read('"It is a bad deal," Sen. Ana Ruiz, D-N.M., told the Herald.')).toEqual([
+      expect.objectContaining({ source: 'Sen. Ana Ruiz, D-N.M.', cue: 'told', content: '"It is a bad deal,"' }),
+    ]);
+    expect(read('The mayor vowed to rebuild the bridge.')).toEqual([expect.objectContaining({ cue: 'vowed', content: 'to rebuild the bridge' })]);
+    expect(read('A resident, who asked not to be named, described the night.')).toEqual([]);
+  });
+
   it('Urged her supporters - should read "her" as a possessive, not the person urged', () => {
     expect(read('Marsh urged her voters to stay calm.')).toEqual([expect.objectContaining({ content: 'her voters to stay calm' })]);
   });

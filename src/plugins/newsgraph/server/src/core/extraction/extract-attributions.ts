@@ -52,7 +52,7 @@ const CLAUSE_WORDS = new Set([
   'that', 'which', 'who', 'whom', 'whose', 'where', 'because', 'if', 'although', 'though', 'whether', 'so', 'but', 'or',
   'nor', 'yet', 'and', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could',
   'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do', 'not', "n't", 'also', 'then', 'there', 'here', 'what',
-  'how', 'why', 'said', 'says', 'told', 'it', 'him', 'them', 'us', 'me',
+  'how', 'why', 'said', 'says', 'told', 'it', 'him', 'them', 'us', 'me', 'however', 'meanwhile', 'though', 'too', 'nonetheless', 'nevertheless', 'instead',
 ]);
 const NOUNS_ENDING_LIKE_ADVERBS = new Set(['daily', 'weekly', 'monthly', 'ally', 'family', 'assembly', 'rally', 'supply', 'deputy', 'party', 'body']);
 const PLURAL_SOURCES = new Set([
@@ -60,6 +60,8 @@ const PLURAL_SOURCES = new Set([
   'economists', 'authorities', 'leaders', 'members', 'activists', 'protesters', 'traders', 'investigators', 'prosecutors',
   'aides', 'police', 'people', 'doctors', 'scientists', 'researchers', 'unions', 'democrats', 'republicans', 'negotiators',
 ]);
+
+const DISCOURSE_ADVERBS = new Set(['however', 'meanwhile', 'though', 'too', 'nonetheless', 'nevertheless', 'instead', 'moreover', 'furthermore', 'therefore', 'thus', 'also', 'likewise', 'separately', 'later', 'earlier', 'again', 'similarly', 'in turn']);
 
 /** Nouns for people and bodies that take a prepositional phrase in a source ("a spokesman for the ministry"). */
 const PERSON_NOUNS = new Set([
@@ -121,7 +123,7 @@ function readsAsCue(tokens: readonly Token[], index: number): string | null {
   if (DETERMINERS.has(prevLower) || prevLower === 'of' || prevLower === 'to' || prevLower === 'would' || prevLower === 'will' || prevLower === 'could' || prevLower === 'should'
     || prevLower === 'can' || prevLower === 'may' || prevLower === 'might' || prevLower === 'must' || prevLower === 'did' || prevLower === 'not' || prevLower === "n't" || prevLower === 'does' || prevLower === 'do') return null;
   // "Asked whether the government could fall, Vosk replied": the question is the reporter's, not an attribution.
-  if (lemma === 'ask' && ['for', 'to'].includes(next?.lower ?? '')) return null;
+  if (lemma === 'ask' && ['for', 'to', 'not'].includes(next?.lower ?? '')) return null;
   if (lemma === 'ask' && (index === 0 || previous?.text === ',') && ['about', 'whether', 'if', 'why', 'how', 'what', 'when', 'who', 'for', 'to', 'by'].includes(next?.lower ?? '')) return null;
   const isIng = token.lower.endsWith('ing');
   const isParticiple = token.lower.endsWith('ed') || token.lower === 'written' || token.lower === 'told' || token.lower === 'said';
@@ -260,6 +262,8 @@ function sourceWithApposition(tokens: readonly Token[], comma: number, floor: nu
   if (!head) return null;
   const first = tokens[open + 1]!;
   if (first.lower === 'who' || first.lower === 'which') return head;
+  // "Democrats, however, said": a discourse adverb between commas belongs to neither.
+  if (comma === open + 2 && DISCOURSE_ADVERBS.has(first.lower)) return head;
   let apposition = nounPhraseBefore(tokens, comma, open + 1);
   if (!apposition || apposition[0] !== open + 1) {
     // "Dana Whitfield, a Republican from Ohio, said": an apposition may hold prepositional phrases.
@@ -316,7 +320,8 @@ function findClauses(tokens: readonly Token[]): Clause[] {
     }
     if (!source) {
       const atStart = !before || before.text === ',' || before.quoteMark || before.text === '\u2014' || before.text === ':' || sourceEnd <= floor;
-      if (atStart && !token.lower.endsWith('ing')) {
+      // "told The Associated Press" names the person told, never the speaker: no inversion for those verbs.
+      if (atStart && !token.lower.endsWith('ing') && !ADDRESSEE_LEMMAS.has(lemma)) {
         const after = nounPhraseAfter(tokens, index + 1, false);
         const following = after ? tokens[after[1] + 1] : undefined;
         if (after && (!following || isSentenceEnd(following) || following.text === ',' || following.text === ';' || following.text === '\u2014' || PREPOSITIONS.has(following.lower) || following.lower === 'who')) {
@@ -364,7 +369,10 @@ function addresseeAfter(tokens: readonly Token[], start: number, lemma: string):
 }
 
 /** Where the content after a cue starts: after "that"-less adjuncts, a colon or a comma; null when only adjuncts follow. */
-function contentStartAfter(tokens: readonly Token[], start: number, end: number): number | null {
+/** Lemmas whose content may be an infinitive: "vowed to fight on", "urged them to stay". */
+const INFINITIVE_LEMMAS = new Set(['promise', 'pledge', 'vow', 'threaten', 'agree', 'urge', 'ask', 'demand', 'warn', 'caution', 'tell', 'remind']);
+
+function contentStartAfter(tokens: readonly Token[], start: number, end: number, lemma = ''): number | null {
   let index = start;
   while (index < end && (tokens[index]!.text === ':' || tokens[index]!.text === ',' || tokens[index]!.text === '\u2014')) index += 1;
   if (index >= end) return null;
@@ -372,6 +380,7 @@ function contentStartAfter(tokens: readonly Token[], start: number, end: number)
   if (first.lower === 'that' || first.quoteMark) return index;
   // "said at least 40 homes...", "warned against ...": words that open the content, not an adjunct.
   if ((first.lower === 'at' && ['least', 'most'].includes(tokens[index + 1]?.lower ?? '')) || first.lower === 'against') return index;
+  if (first.lower === 'to' && INFINITIVE_LEMMAS.has(lemma) && tokens[index + 1]?.word && !isCapitalized(tokens[index + 1])) return index;
   const afterTime = skipTimeAdverbs(tokens, index, end);
   if (afterTime > index && afterTime < end) {
     const next = tokens[afterTime]!;
@@ -423,14 +432,13 @@ function trimContentEnd(tokens: readonly Token[], start: number, end: number): n
   return last;
 }
 
-function isOpener(tokens: readonly Token[], start: number, end: number): boolean {
+function isOpener(tokens: readonly Token[], start: number): boolean {
   const first = tokens[start];
   if (!first) return true;
   if (first.quoteMark) return false;
   if (first.lower === 'at' && ['least', 'most'].includes(tokens[start + 1]?.lower ?? '')) return false;
   // "About 3,000 people gathered ...": a number after the opener makes it the subject's quantifier.
   if (/^\d/.test(tokens[start + 1]?.text ?? '')) return false;
-  void end;
   return OPENERS.has(first.lower);
 }
 
@@ -487,8 +495,8 @@ function sentenceDrafts(sentence: Sentence, paragraph: number): Draft[] {
     const base = { cue, source, lemma: clause.lemma, clauseSpan, sentence: { start: sentence.start, end: sentence.end }, paragraph };
 
     const preEnd = trimContentEnd(tokens, segmentStart, clause.first);
-    const hasPre = preEnd > segmentStart && !isOpener(tokens, segmentStart, clause.first);
-    const postStart = contentStartAfter(tokens, clause.after, segmentEnd);
+    const hasPre = preEnd > segmentStart && !isOpener(tokens, segmentStart);
+    const postStart = contentStartAfter(tokens, clause.after, segmentEnd, clause.lemma);
     if (hasPre) {
       const directlyAfter = tokens[clause.after];
       const afterComma = tokens[clause.after + 1];
@@ -506,6 +514,13 @@ function sentenceDrafts(sentence: Sentence, paragraph: number): Draft[] {
       }
       // '"...," she said outside the hospital': a quotation closed on a comma is the content, whatever follows the cue.
       const quoteBefore = tokens[clause.first - 1]?.quoteMark === true && [',', '?', '!'].includes(tokens[clause.first - 2]?.text ?? '');
+      if (quoteBefore && postStart !== null && postStart < segmentEnd && tokens[postStart]!.quoteMark && tokens[postStart - 1]?.text === ',') {
+        // '"The economy is strong," Lee said in a speech, "and it is getting stronger."': one quote around its cue clause.
+        const last = trimContentEnd(tokens, postStart, segmentEnd);
+        drafts.push({ ...base, content: { start: tokens[segmentStart]!.start, end: tokens[last - 1]!.end }, cut: { start: tokens[preEnd - 1]!.end, end: tokens[postStart - 1]!.end } });
+        segmentStart = segmentEnd;
+        continue;
+      }
       if (postStart === null || postStart >= segmentEnd || tokens[clause.after]?.text === ',' || isSentenceEnd(tokens[clause.after] ?? tokens[0]!) || clause.inverted || (quoteBefore && !tokens[postStart]!.quoteMark)) {
         drafts.push({ ...base, content: { start: tokens[segmentStart]!.start, end: tokens[preEnd - 1]!.end }, cut: null });
         segmentStart = clause.after;

@@ -117,8 +117,8 @@ export function tokenize(text: string, from: number, to: number, quotations: rea
     WORD.lastIndex = index;
     const match = WORD.exec(text);
     let end = match && match.index === index ? Math.min(index + match[0].length, to) : index + 1;
-    // "U.S.", "J.": an initialism keeps its last dot, so that "U.S. President" stays one phrase.
-    if (match && match.index === index && text[end] === '.' && end < to && (match[0].includes('.') || (match[0].length === 1 && match[0] !== match[0].toLowerCase()) || isTitle(match[0]))) end += 1;
+    // "U.S.", "J.", "Gen.", "D-Calif.,": an abbreviation keeps its dot, so that "U.S. President" stays one phrase.
+    if (match && match.index === index && text[end] === '.' && end < to && (match[0].includes('.') || (match[0].length === 1 && match[0] !== match[0].toLowerCase()) || isTitle(match[0]) || text[end + 1] === ',')) end += 1;
     const tokenText = text.slice(index, end);
     const isMark = quoteMarks.has(index) && end === index + 1;
     tokens.push({ start: index, end, text: tokenText, lower: tokenText.toLowerCase(), word: end > index + 1 || isLetterOrDigit(char), quoteMark: isMark, quoted: inside && !isMark });
