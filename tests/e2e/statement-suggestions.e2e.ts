@@ -56,13 +56,21 @@ test('an editor - should paste a wire story, suggest its statements, accept them
     await suggestions.first().getByTestId('edit-suggestion').click();
     await page.getByTestId('suggestion-text').fill('We are ready to sign a memorandum this week, but not under fire');
     await page.getByTestId('accept-edited').click();
-    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="suggestion"]').length === count, total - 2);
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="suggestion"]').length === count, total - 2, { timeout: 90_000 });
+    // Every action disables the buttons until the server has answered.
+    const settled = () => page.waitForFunction(() => document.querySelector('[data-testid="accept-suggestion"][disabled]') === null, undefined, { timeout: 90_000 });
     const merel = list.getByTestId('accept-speaker').filter({ hasText: 'Anton Merel' });
-    if (await merel.count()) await merel.click();
+    if (await merel.count()) {
+      const before = await suggestions.count();
+      await merel.click();
+      await page.waitForFunction((count) => document.querySelectorAll('[data-testid="suggestion"]').length < count, before, { timeout: 90_000 });
+      await settled();
+    }
     while ((await suggestions.count()) > 0) {
       const before = await suggestions.count();
       await suggestions.first().getByTestId('accept-suggestion').click();
-      await page.waitForFunction((count) => document.querySelectorAll('[data-testid="suggestion"]').length < count, before);
+      await page.waitForFunction((count) => document.querySelectorAll('[data-testid="suggestion"]').length < count, before, { timeout: 90_000 });
+      await settled();
     }
     await page.keyboard.press('Escape');
 

@@ -34,6 +34,8 @@ interface Draft {
   text: string;
   kind: string;
   attribution: string;
+  /** The speaker the suggestion resolved, given with the statement: "he said" names nobody the linker could find again. */
+  speaker: string | null;
 }
 
 /**
@@ -73,7 +75,13 @@ export function StatementSuggestions({ storyDocumentId, onAccepted }: { storyDoc
     const done: string[] = [];
     try {
       for (const { key, draft } of items) {
-        await post(STATEMENTS, { text: draft.text, kind: draft.kind, attribution: draft.attribution, story: { connect: [{ documentId: storyDocumentId }] } });
+        await post(STATEMENTS, {
+          text: draft.text,
+          kind: draft.kind,
+          attribution: draft.attribution,
+          story: { connect: [{ documentId: storyDocumentId }] },
+          ...(draft.speaker ? { speaker: { connect: [{ documentId: draft.speaker }] } } : {}),
+        });
         done.push(key);
       }
     } catch (error) {
@@ -98,7 +106,7 @@ export function StatementSuggestions({ storyDocumentId, onAccepted }: { storyDoc
     }
   }
 
-  const draftOf = (suggestion: StatementSuggestion): Draft => ({ text: suggestion.text, kind: suggestion.kind, attribution: suggestion.attribution });
+  const draftOf = (suggestion: StatementSuggestion): Draft => ({ text: suggestion.text, kind: suggestion.kind, attribution: suggestion.attribution, speaker: suggestion.speaker?.documentId ?? null });
   const speakers = [...new Map((suggestions ?? []).filter((s) => s.speaker).map((s) => [s.speaker!.documentId, s.speaker!.name])).entries()];
 
   return (
