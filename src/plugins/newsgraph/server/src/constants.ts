@@ -30,3 +30,5 @@ export const REVIEW_EVENT_UID = 'plugin::newsgraph.review-event';
 
 /** Fact-checks published elsewhere, imported from ClaimReview (issue 12). */
 export const FACT_CHECK_UID = 'plugin::newsgraph.fact-check';
+/** Statements suggested from a story's body that an editor rejected (never suggested again for that story). */
+export const REJECTED_SUGGESTION_UID = 'plugin::newsgraph.rejected-suggestion';

@@ -1,9 +1,10 @@
 import type { Core, Modules } from '@strapi/strapi';
-import { ACTOR_UID, FACT_CHECK_UID, FLAG_UID, RELINK_JOB_UID, REVIEW_EVENT_UID } from './constants';
+import { ACTOR_UID, FACT_CHECK_UID, FLAG_UID, REJECTED_SUGGESTION_UID, RELINK_JOB_UID, REVIEW_EVENT_UID } from './constants';
 import { DOCUMENT_MIDDLEWARES } from './document-middlewares';
 import type { GraphqlConfig } from './config';
 import { graphqlProtection } from './graphql/limits';
 import { buildNewsgraphResolvers, NEWSGRAPH_TYPE_DEFS, REVIEW_QUEUE_ACTION } from './graphql/newsgraph-schema';
+import { SUGGEST_STATEMENTS_ACTION } from './controllers/statement-suggestions';
 import { buildRelationBatching } from './graphql/relation-loaders';
 import { buildPublicRelationGuards } from './graphql/restrict-public-relations';
 import { allowReservedEnumValues } from './graphql/reserved-enum-values';
@@ -33,6 +34,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       'Query.actorBySlug': { auth: { scope: ['api::actor.actor.find'] } },
       'Query.actorTimeline': { auth: { scope: ['api::statement.statement.find'] } },
       'Query.reviewQueue': { auth: { scope: [REVIEW_QUEUE_ACTION] } },
+      'Query.suggestStatements': { auth: { scope: [SUGGEST_STATEMENTS_ACTION] } },
     });
     strapi
       .plugin('graphql')
@@ -53,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Flags and review events reach GraphQL only through the review queue (issue 5), never through
     // generated queries that a full-access token or a misconfigured role could read. Imported
     // fact-checks reach it only as the earlier verdicts a flag shows; they are changed by imports.
-    for (const uid of [RELINK_JOB_UID, FLAG_UID, REVIEW_EVENT_UID, FACT_CHECK_UID]) strapi.plugin('graphql').service('extension').shadowCRUD(uid).disable();
+    for (const uid of [RELINK_JOB_UID, FLAG_UID, REVIEW_EVENT_UID, FACT_CHECK_UID, REJECTED_SUGGESTION_UID]) strapi.plugin('graphql').service('extension').shadowCRUD(uid).disable();
     // The plugin's own memory of the automatic aliases editors deleted: not an API field.
     strapi.plugin('graphql').service('extension').shadowCRUD(ACTOR_UID).field('removedCountryAliases').disable();
   }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api';
 import { PLUGIN_ID } from '../pluginId';
 import { useTranslate, type TranslationKey } from '../useTranslate';
+import { StatementSuggestions } from './StatementSuggestions';
 import { StoryGraphView } from './StoryGraphView';
 import { useStoryGraph } from './useStoryGraph';
 
@@ -80,6 +81,7 @@ function StoryOverviewContent({ documentId }: { documentId: string }) {
           ))}
       </Box>
       <Button variant="secondary" loading={checking} onClick={check} data-testid="check-story">{t('story.check')}</Button>
+      <StatementSuggestions storyDocumentId={documentId} onAccepted={load} />
       {checked ? <Typography variant="pi" textColor="success600">{t('story.checked')}</Typography> : null}
       {problem ? <Typography variant="pi" textColor="danger600">{problem}</Typography> : null}
       <StoryGraphSection documentId={documentId} />

@@ -4,6 +4,7 @@ import { flagsController } from './flags';
 import { linksController } from './links';
 import { reviewQueueController } from './review-queue';
 import { settingsController } from './settings';
+import { statementSuggestionsController } from './statement-suggestions';
 import { storiesController } from './stories';
 
 export const controllers = {
@@ -13,5 +14,6 @@ export const controllers = {
   links: linksController,
   'review-queue': reviewQueueController,
   settings: settingsController,
+  'statement-suggestions': statementSuggestionsController,
   stories: storiesController,
 };

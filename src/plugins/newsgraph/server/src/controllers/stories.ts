@@ -91,6 +91,34 @@ export const storiesController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Statements suggested from the story's body. Asking needs the right to update the story (the
+     * suggestions are for whoever writes it) and to create statements, as accepting one does.
+     * @throws errors.NotFoundError for an unknown story
+     * @throws errors.ForbiddenError when the user may not update this story
+     */
+    async suggestStatements(ctx: KoaContext) {
+      const documentId = ctx.params.documentId ?? '';
+      await permissions().assertCanUpdate(ctx.state?.userAbility, STORY_UID, documentId);
+      ctx.body = { data: await getService(strapi, 'statement-suggestions').suggest(documentId) };
+    },
+
+    /**
+     * `{ text }`: the suggestion an editor rejected; it is not suggested again for this story.
+     * @throws errors.ValidationError when text is missing or too long
+     * @throws errors.ForbiddenError when the user may not update this story
+     */
+    async rejectSuggestion(ctx: KoaContext & { request: { body?: unknown }; state?: { user?: { id: number } } }) {
+      const documentId = ctx.params.documentId ?? '';
+      const body = ctx.request.body;
+      const text = body && typeof body === 'object' && 'text' in body ? (body as { text: unknown }).text : undefined;
+      if (typeof text !== 'string' || text.trim() === '' || text.length > 5000) {
+        throw new errors.ValidationError('text must be the suggestion\'s text (at most 5,000 characters)', { errors: [{ path: ['text'], message: 'text must be the suggestion\'s text', name: 'ValidationError' }] });
+      }
+      await permissions().assertCanUpdate(ctx.state?.userAbility, STORY_UID, documentId);
+      ctx.body = { data: await getService(strapi, 'statement-suggestions').reject(documentId, text, ctx.state?.user?.id ?? null) };
+    },
+
+    /**
      * @throws errors.NotFoundError for an unknown story
      * @throws errors.ForbiddenError when the user may not update this story
      */

@@ -7,11 +7,12 @@ import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES } from '../core/flags/flag-types'
 import { ADMIN_REVIEWER_STRATEGY, isPublicContentApiRequest } from '../core/visibility/request-audience';
 import { currentRequest } from '../strapi/types';
 import { getService } from '../strapi/get-service';
+import { suggestionsFor } from '../controllers/statement-suggestions';
 
 type DocumentsUid = Parameters<Core.Strapi['documents']>[0];
 type Parent = { id: number; documentId: string };
 interface ResolverContext {
-  state: { user?: { id?: number } | null; auth?: { strategy?: { name?: string } } };
+  state: { user?: { id?: number } | null; auth?: { strategy?: { name?: string }; ability?: object } };
 }
 
 /** The content-API action that reads the review queue: granted to API tokens, never to Public. */
@@ -159,6 +160,36 @@ export const NEWSGRAPH_TYPE_DEFS = /* GraphQL */ `
       actor: ID!, from: DateTime, to: DateTime, limit: Int = 25, status: PublicationStatus = PUBLISHED): [ActorTimelineEntry!]!
     "The fact-checkers' review queue: API tokens granted plugin::newsgraph.review-queue.find, or admins with the review permission"
     reviewQueue(filter: ReviewQueueFilter, sort: ReviewQueueSort = score, pagination: PaginationArg): ReviewQueuePage!
+    "Statements suggested from a story's body (its draft): API tokens granted plugin::newsgraph.statement-suggestions.find, or admins who may update the story"
+    suggestStatements(storyDocumentId: ID!): [StatementSuggestion!]!
+  }
+
+  "Where a part of a suggestion stands in its sentence: UTF-16 offsets, end exclusive"
+  type TextSpan {
+    start: Int!
+    end: Int!
+  }
+
+  "A statement the story's body holds, not yet in the story"
+  type StatementSuggestion {
+    "The folded text: the key to reject it by"
+    key: String!
+    text: String!
+    kind: String!
+    attribution: String!
+    "The sentence holding it"
+    sentence: String!
+    content: TextSpan!
+    cue: TextSpan
+    source: TextSpan
+    sourceText: String
+    "The actor the linker resolves the source to on the story's date"
+    speaker: StatementSuggestionSpeaker
+  }
+
+  type StatementSuggestionSpeaker {
+    documentId: ID!
+    name: String!
   }
 `;
 
@@ -213,6 +244,7 @@ export function buildNewsgraphResolvers(strapi: Core.Strapi) {
         const status = isPublicContentApiRequest(currentRequest(strapi)) ? 'published' : (args.status ?? 'published');
         return graph().actorTimeline(args.actor, { from: args.from, to: args.to }, limit, status);
       },
+      suggestStatements: (_: unknown, args: { storyDocumentId: string }, context: ResolverContext) => suggestionsFor(strapi, args.storyDocumentId, context.state.auth),
       reviewQueue: async (_: unknown, args: { filter?: Record<string, unknown> | null; sort?: string; pagination?: { page?: number; pageSize?: number } | null }, context: ResolverContext) => {
         const asQuery = Object.fromEntries(
           Object.entries({ ...(args.filter ?? {}), sort: args.sort, page: args.pagination?.page, pageSize: args.pagination?.pageSize })

@@ -67,6 +67,18 @@ export const routes = {
       },
       {
         method: 'POST',
+        path: '/stories/:documentId/suggest-statements',
+        handler: 'stories.suggestStatements',
+        config: { policies: [isAdmin, can(['plugin::content-manager.explorer.update', 'api::story.story'], ['plugin::content-manager.explorer.create', 'api::statement.statement'])] },
+      },
+      {
+        method: 'POST',
+        path: '/stories/:documentId/suggestions/reject',
+        handler: 'stories.rejectSuggestion',
+        config: { policies: [isAdmin, can(['plugin::content-manager.explorer.update', 'api::story.story'])] },
+      },
+      {
+        method: 'POST',
         path: '/stories/:documentId/check',
         handler: 'stories.check',
         config: { policies: [isAdmin, can(['plugin::content-manager.explorer.update', 'api::story.story'])] },
@@ -145,6 +157,12 @@ export const routes = {
         method: 'GET',
         path: '/review-queue',
         handler: 'review-queue.find',
+      },
+      {
+        // Its action, plugin::newsgraph.statement-suggestions.find, is granted to API tokens, never to Public.
+        method: 'POST',
+        path: '/stories/:documentId/suggest-statements',
+        handler: 'statement-suggestions.find',
       },
     ],
   },

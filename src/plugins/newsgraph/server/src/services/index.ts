@@ -15,6 +15,7 @@ import { reviewService } from './review';
 import { reviewQueueService } from './review-queue';
 import { settingsService } from './settings';
 import { statementLinkerService } from './statement-linker';
+import { statementSuggestionsService } from './statement-suggestions';
 import { storyActorsService } from './story-actors';
 
 export const services = {
@@ -35,6 +36,7 @@ export const services = {
   'review-queue': reviewQueueService,
   settings: settingsService,
   'statement-linker': statementLinkerService,
+  'statement-suggestions': statementSuggestionsService,
   'story-actors': storyActorsService,
 };
 

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { NEWSROOM_CONTENT_TYPES } from '../constants';
 import { ADMIN_REVIEWER_STRATEGY } from '../core/visibility/request-audience';
 import { REVIEW_QUEUE_ACTION } from '../graphql/newsgraph-schema';
+import { SUGGEST_STATEMENTS_ACTION } from '../controllers/statement-suggestions';
 
 interface Ability {
   can(action: string, subject?: string): boolean;
@@ -54,6 +55,14 @@ export function adminReviewerStrategy(strapi: Core.Strapi) {
     /** @throws errors.ForbiddenError outside the review queue, or without the review permission */
     verify(auth: { ability?: Ability | null }, config: { scope?: string | string[] } = {}) {
       const scopes = config.scope === undefined ? [] : Array.isArray(config.scope) ? config.scope : [config.scope];
+      // Statement suggestions are for whoever writes the story: the right to update stories and
+      // create statements, checked again on the story itself by the resolver.
+      if (scopes.length === 1 && scopes[0] === SUGGEST_STATEMENTS_ACTION) {
+        if (!auth.ability?.can('plugin::content-manager.explorer.update', 'api::story.story') || !auth.ability.can('plugin::content-manager.explorer.create', 'api::statement.statement')) {
+          throw new errors.ForbiddenError('Statement suggestions need the rights to update stories and create statements');
+        }
+        return;
+      }
       if (scopes.length === 0 || !scopes.every((scope) => ADMIN_READ_SCOPES.has(scope))) throw new errors.ForbiddenError('Admin tokens reach the content API only for the review queue');
       if (!auth.ability?.can('plugin::newsgraph.flags.read')) throw new errors.ForbiddenError('The review queue needs the plugin::newsgraph.flags.read permission');
     },
