@@ -241,7 +241,7 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   let speaker: string | null = input.editorSpeaker ?? null;
   let speakerSource: LinkResult['speakerSource'] = speaker ? 'editor' : 'none';
   if (!speaker && input.attribution) {
-    const { tokens, actors } = index.matchByKind(input.attribution, accept);
+    const { tokens, actors } = index.matchByKind(input.attribution, accept, { proposals: false });
     const matches = actors.filter((match) => actorCandidates(match, rejected).length > 0 && !namesAPlace(match, tokens, input.attribution!, actors));
     // The first phrase, in order of likelihood, that names one actor is the speaker.
     const phrases = speakerPhrasesInOrder(input.attribution, matches, tokens);

@@ -1,4 +1,4 @@
-import { contentWords } from './lemmas';
+import { FUNCTION_WORDS, contentWords, lemmaKey } from './lemmas';
 import { foldPhrase, isAcronym, isShouting, tokenize, type Token } from './text-folding';
 
 /**
@@ -181,11 +181,14 @@ export class PhraseIndex {
    * Finds named actors and proposals in `text`: for each kind, at each word, the longest phrase with
    * at least one accepted entry; matches of one kind do not overlap (leftmost-longest), while an
    * actor may sit inside a proposal's phrase. `accept` filters entries, e.g. descriptors outside
-   * their dates, so that a longer but invalid phrase never hides a shorter valid one.
+   * their dates, so that a longer but invalid phrase never hides a shorter valid one. An attribution
+   * names speakers only: `kinds.proposals` false skips the proposal pass.
    */
-  matchByKind(text: string, accept: (entry: IndexEntry) => boolean = () => true): { tokens: Token[]; actors: PhraseMatch[]; proposals: PhraseMatch[] } {
+  matchByKind(text: string, accept: (entry: IndexEntry) => boolean = () => true, kinds: { proposals: boolean } = { proposals: true }): { tokens: Token[]; actors: PhraseMatch[]; proposals: PhraseMatch[] } {
     const tokens = tokenize(text);
-    const shouting = isShouting(tokens);
+    // Read only when an acronym is about to match: most texts never need it.
+    let shoutingKnown: boolean | undefined;
+    const shouting = () => (shoutingKnown ??= isShouting(tokens));
     const actors: PhraseMatch[] = [];
     let position = 0;
     while (position < tokens.length) {
@@ -198,10 +201,10 @@ export class PhraseIndex {
         position += 1;
       }
     }
-    return { tokens, actors, proposals: this.proposalsIn(text, tokens, accept) };
+    return { tokens, actors, proposals: kinds.proposals ? this.proposalsIn(text, tokens, accept) : [] };
   }
 
-  private longestAt(tokens: Token[], start: number, accept: (entry: IndexEntry) => boolean, shouting: boolean): Omit<PhraseMatch, 'text'> | null {
+  private longestAt(tokens: Token[], start: number, accept: (entry: IndexEntry) => boolean, shouting: () => boolean): Omit<PhraseMatch, 'text'> | null {
     let node = this.root;
     let best: Omit<PhraseMatch, 'text'> | null = null;
     for (let index = start; index < tokens.length && index - start < MAX_PHRASE_TOKENS; index += 1) {
@@ -212,7 +215,7 @@ export class PhraseIndex {
       // An acronym counts written in capitals, and, in a text written in capitals, only dotted ("U.S.").
       const acronymFits = (expected: string[]) => {
         const span = tokens.slice(start, index + 1);
-        return sameTokens(expected, span.map((token) => token.original)) && (!shouting || span.every((token) => token.dotted));
+        return sameTokens(expected, span.map((token) => token.original)) && (span.every((token) => token.dotted) || !shouting());
       };
       const entries = entriesOf(node).filter((entry) => accept(entry) && (!entry.caseSensitiveTokens || acronymFits(entry.caseSensitiveTokens)));
       if (entries.length > 0) best = { start, end: index + 1, entries };
@@ -223,23 +226,32 @@ export class PhraseIndex {
   /** Proposal phrases, leftmost-longest over the lemmas of the words that count, within one clause. */
   private proposalsIn(text: string, tokens: Token[], accept: (entry: IndexEntry) => boolean): PhraseMatch[] {
     if (!this.proposalRoot.onlyKey && !this.proposalRoot.children) return [];
-    const words = contentWords(tokens);
+    // Parallel arrays rather than an object per word: this runs on every statement of a newsroom with proposals.
+    const keys: string[] = [];
+    const at: number[] = [];
+    for (let position = 0; position < tokens.length; position += 1) {
+      const folded = tokens[position]!.folded;
+      if (FUNCTION_WORDS.has(folded)) continue;
+      keys.push(lemmaKey(folded));
+      at.push(position);
+    }
     const matches: PhraseMatch[] = [];
     let position = 0;
-    while (position < words.length) {
+    while (position < keys.length) {
       let node = this.proposalRoot;
       let best: { end: number; entries: IndexEntry[] } | null = null;
-      for (let index = position; index < words.length && index - position < MAX_PHRASE_TOKENS; index += 1) {
-        if (index > position && CLAUSE_BREAK.test(text.slice(tokens[words[index - 1]!.token]!.end, tokens[words[index]!.token]!.start))) break;
-        const next = childOf(node, words[index]!.key);
+      for (let index = position; index < keys.length && index - position < MAX_PHRASE_TOKENS; index += 1) {
+        const next = childOf(node, keys[index]!);
         if (!next) break;
+        if (index > position && CLAUSE_BREAK.test(text.slice(tokens[at[index - 1]!]!.end, tokens[at[index]!]!.start))) break;
         node = next;
+        if (!node.entries) continue;
         const entries = entriesOf(node).filter(accept);
         if (entries.length > 0) best = { end: index + 1, entries };
       }
       if (best) {
-        const first = words[position]!.token;
-        const last = words[best.end - 1]!.token;
+        const first = at[position]!;
+        const last = at[best.end - 1]!;
         matches.push({ start: first, end: last + 1, entries: best.entries, text: text.slice(tokens[first]!.start, tokens[last]!.end) });
         position = best.end;
       } else {
