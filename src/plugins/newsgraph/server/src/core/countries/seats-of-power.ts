@@ -12,7 +12,7 @@ import type { CountryRecord } from './country-enrichment';
  * Maintained here, as no maintained package lists them. To add one: a name that names one
  * government only, in the form wire copy uses, without a leading article; the name of a
  * building that several countries use ("State House", "National Palace", "Government House") does
- * not belong here, nor one that has stopped being the seat for more than a few years (copy
+ * not belong here, nor a ministry's generic English name ("Foreign Office" is also Germany's), nor one that has stopped being the seat for more than a few years (copy
  * still says "the Blue House" of South Korea's presidency moved in 2022, so it stays for now).
  * Keep each country's list in alphabetical order of code.
  */
@@ -23,7 +23,7 @@ export const SEATS_OF_POWER: Readonly<Record<string, readonly string[]>> = {
   DE: ['Bundeskanzleramt'],
   ES: ['Moncloa', 'Palacio de la Moncloa'],
   FR: ['Élysée', 'Élysée Palace', 'Matignon', "Quai d'Orsay"],
-  GB: ['Downing Street', 'Whitehall', 'Foreign Office', 'Home Office'],
+  GB: ['Downing Street', 'Whitehall', 'Home Office'],
   GR: ['Maximos Mansion'],
   IN: ['South Block', 'Raisina Hill'],
   IT: ['Palazzo Chigi', 'Farnesina', 'Quirinale'],

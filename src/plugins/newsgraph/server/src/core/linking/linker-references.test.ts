@@ -190,6 +190,10 @@ describe('linkStatement (definite descriptions)', () => {
     expect(proposals('Envoys opened talks in Geneva; the talks broke up at dawn.', story())).toEqual(['geneva']);
   });
 
+  it('linkStatement - should prefer the antecedent named earlier in the same text to the story\'s other proposals of that kind', () => {
+    expect(proposals('The Doha negotiations stalled, and those talks may not resume.', story('geneva', 'doha'))).toEqual(['doha']);
+  });
+
   it('linkStatement - should link neither of two negotiations, and record the description as ambiguous', () => {
     const result = link('The talks ended without agreement.', story('geneva', 'doha'));
     expect(result.proposals).toEqual([]);

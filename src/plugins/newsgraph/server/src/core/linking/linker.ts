@@ -270,7 +270,9 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   const descriptions = definiteDescriptions(found.tokens, found.proposals);
   const ambiguousProposals: AmbiguousPhrase[] = [];
   for (const description of descriptions) {
-    const candidates = [...proposalKinds].filter(([id, kind]) => kind === description.kind && !rejectedProposals.has(id)).map(([id]) => id);
+    // The antecedent named earlier in the same text, when there is one of that kind; else the story's.
+    const earlier = [...new Set(found.proposals.filter((match) => match.end <= description.start).flatMap((match) => match.entries).filter((entry) => entry.proposalKind === description.kind && !rejectedProposals.has(entry.id)).map((entry) => entry.id))];
+    const candidates = earlier.length === 1 ? earlier : [...proposalKinds].filter(([id, kind]) => kind === description.kind && !rejectedProposals.has(id)).map(([id]) => id);
     const phrase = input.text.slice(found.tokens[description.start]!.start, found.tokens[description.start + 1]!.end);
     if (candidates.length === 1) proposals.add(candidates[0]!);
     else if (candidates.length > 1) ambiguousProposals.push({ field: 'text', phrase, candidates });
