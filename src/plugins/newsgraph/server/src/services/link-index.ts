@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import countries from 'world-countries';
 import { ACTOR_UID, PROPOSAL_UID } from '../constants';
 import type { CountryRecord } from '../core/countries/country-enrichment';
-import { placeNames } from '../core/countries/seats-of-power';
+import { placeNames } from '../core/countries/place-names';
 import { indexActor, indexProposal, type LinkableActor, type LinkableProposal } from '../core/linking/linkable';
 import type { ActorFacts } from '../core/linking/linker';
 import { PhraseIndex } from '../core/linking/phrase-index';

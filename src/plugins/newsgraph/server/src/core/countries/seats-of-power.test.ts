@@ -1,7 +1,8 @@
 import countries from 'world-countries';
 import { foldPhrase } from '../linking/text-folding';
 import { countryAliases, type CountryRecord } from './country-enrichment';
-import { DOTTED_FORMS, SEATS_OF_POWER, placeNames, pluralDemonym } from './seats-of-power';
+import { placeNames } from './place-names';
+import { DOTTED_FORMS, SEATS_OF_POWER, pluralDemonym } from './seats-of-power';
 
 const COUNTRIES = countries as unknown as CountryRecord[];
 const aliasesOf = (cca2: string, name: string) => countryAliases(COUNTRIES.find((country) => country.cca2 === cca2)!, name, COUNTRIES);

@@ -1,6 +1,3 @@
-import { foldPhrase } from '../linking/text-folding';
-import type { CountryRecord } from './country-enrichment';
-
 /**
  * Seats of power that news copy writes for a country's government: official residences and seats of
  * government ("the Élysée said", "Downing Street denied", "the Kremlin launched"), and ministries
@@ -61,24 +58,4 @@ export function pluralDemonym(demonym: string): string | null {
   const trimmed = demonym.trim();
   if (!trimmed || /\s/.test(trimmed) || NO_PLAIN_PLURAL.test(trimmed)) return null;
   return `${trimmed}s`;
-}
-
-/** Folded names that are places before they are actors: every capital of the data set and every seat of power. */
-const placeSets = new WeakMap<readonly CountryRecord[], ReadonlySet<string>>();
-export function placeNames(countries: readonly CountryRecord[]): ReadonlySet<string> {
-  let places = placeSets.get(countries);
-  if (!places) {
-    const names = new Set<string>();
-    for (const country of countries) {
-      for (const capital of country.capital) {
-        names.add(foldPhrase(capital));
-        names.add(foldPhrase(capital.replace(/\s+(?:[A-Z]\.){2,}$/, '')));
-      }
-    }
-    for (const seats of Object.values(SEATS_OF_POWER)) for (const seat of seats) names.add(foldPhrase(seat));
-    names.delete('');
-    places = names;
-    placeSets.set(countries, places);
-  }
-  return places;
 }

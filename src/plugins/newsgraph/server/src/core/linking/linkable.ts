@@ -90,7 +90,7 @@ const NO_PLACES: ReadonlySet<string> = new Set();
 
 /**
  * Registers every phrase of `actor` (see actorPhrases), replacing what it registered before.
- * @param places folded names of capitals and seats of power (core/countries/seats-of-power.ts): an
+ * @param places folded names of capitals and seats of power (core/countries/place-names.ts): an
  *   alias among them names the actor only when it acts, not after a preposition of place
  */
 export function indexActor(index: PhraseIndex, actor: LinkableActor, places: ReadonlySet<string> = NO_PLACES): void {

@@ -1,7 +1,7 @@
 import countries from 'world-countries';
 import { countryAliases, type CountryRecord } from '../countries/country-enrichment';
 import { organizationAliases } from '../countries/organization-aliases';
-import { placeNames } from '../countries/seats-of-power';
+import { placeNames } from '../countries/place-names';
 import { indexActor, indexProposal, type LinkableActor, type LinkableProposal } from './linkable';
 import { linkStatement, type LinkInput, type LinkResult } from './linker';
 import { PhraseIndex } from './phrase-index';
