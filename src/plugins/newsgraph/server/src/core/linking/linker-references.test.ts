@@ -48,6 +48,7 @@ const PROPOSALS: LinkableProposal[] = [
   { documentId: 'doha', title: 'Doha negotiations', kind: 'negotiation' },
   { documentId: 'swap', title: 'prisoner exchange', kind: 'exchange' },
   { documentId: 'memo', title: 'memorandum on grain', kind: 'agreement' },
+  { documentId: 'truce', title: 'Easter truce', kind: 'ceasefire', aliases: [{ name: 'the truce' }] },
 ];
 
 function castIndex(): PhraseIndex {
@@ -157,6 +158,13 @@ describe('linkStatement (proposals by other word forms)', () => {
     ['Both sides want an end of the blockade.', ['blockade']],
   ])('linkStatement - should match a proposal on lemmas, function words aside: %s', (text, expected) => {
     expect(proposals(text)).toEqual(expected);
+  });
+
+  it('linkStatement - should keep a one-word phrase behind its function words ("the truce" is not every truce)', () => {
+    expect(proposals('Both armies said the truce was holding.')).toEqual(['truce']);
+    expect(link('Both armies said the truce was holding.').proposals).toEqual(['truce']);
+    expect(proposals('Any truce would need monitors.')).toEqual([]);
+    expect(proposals('A truce, he said, was far off.')).toEqual([]);
   });
 
   it.each([

@@ -45,6 +45,12 @@ export interface IndexEntry {
   place?: true;
   /** For a proposal: its kind (negotiation, exchange...), which definite descriptions refer to. */
   proposalKind?: string;
+  /**
+   * For a proposal phrase of one word that counts after words that do not ("the truce", "the
+   * talks"): those words, folded, which must precede it in the text as written. Without them the
+   * phrase would be a bare common noun, found in every "peace talks".
+   */
+  exactBefore?: string[];
 }
 
 export interface PhraseMatch {
@@ -132,7 +138,8 @@ export class PhraseIndex {
    */
   add(text: string, entry: Omit<IndexEntry, 'caseSensitiveTokens'>): boolean {
     const tokens = tokenize(text);
-    const keys = entry.kind === 'proposal' ? contentWords(tokens).map((word) => word.key) : tokens.map((token) => token.folded);
+    const content = entry.kind === 'proposal' ? contentWords(tokens) : null;
+    const keys = content ? content.map((word) => word.key) : tokens.map((token) => token.folded);
     if (keys.length === 0 || keys.length > MAX_PHRASE_TOKENS) return false;
     // Only the keys that carry a value: at a million entries, every empty slot costs megabytes.
     const full: IndexEntry = { kind: entry.kind, id: entry.id, via: entry.via };
@@ -141,6 +148,7 @@ export class PhraseIndex {
     if (entry.titles !== undefined) full.titles = entry.titles;
     if (entry.place) full.place = true;
     if (entry.proposalKind !== undefined) full.proposalKind = entry.proposalKind;
+    if (content?.length === 1 && content[0]!.token > 0) full.exactBefore = tokens.slice(0, content[0]!.token).map((token) => token.folded);
     if (entry.kind === 'actor' && isAcronym(text)) full.caseSensitiveTokens = tokens.map((token) => token.original);
 
     let node = entry.kind === 'proposal' ? this.proposalRoot : this.root;
@@ -246,11 +254,12 @@ export class PhraseIndex {
         if (index > position && CLAUSE_BREAK.test(text.slice(tokens[at[index - 1]!]!.end, tokens[at[index]!]!.start))) break;
         node = next;
         if (!node.entries) continue;
-        const entries = entriesOf(node).filter(accept);
+        const entries = entriesOf(node).filter((entry) => accept(entry) && (!entry.exactBefore || (index === position && precededBy(tokens, at[position]!, entry.exactBefore))));
         if (entries.length > 0) best = { end: index + 1, entries };
       }
       if (best) {
-        const first = at[position]!;
+        const lead = Math.max(0, ...best.entries.map((entry) => entry.exactBefore?.length ?? 0));
+        const first = at[position]! - lead;
         const last = at[best.end - 1]!;
         matches.push({ start: first, end: last + 1, entries: best.entries, text: text.slice(tokens[first]!.start, tokens[last]!.end) });
         position = best.end;
@@ -283,12 +292,18 @@ function withTitle(match: Omit<PhraseMatch, 'text'>, tokens: Token[], firstFree:
   return { start: match.start - best.length, end: match.end, entries: best.entries.map((entry) => ({ ...entry, via: 'title-surname' as const })) };
 }
 
+/** Whether the tokens right before `position` are `words` (folded). */
+function precededBy(tokens: Token[], position: number, words: string[]): boolean {
+  const from = position - words.length;
+  return from >= 0 && words.every((word, offset) => tokens[from + offset]!.folded === word);
+}
+
 function sameTokens(expected: string[], written: string[]): boolean {
   return expected.length === written.length && expected.every((token, index) => token === written[index]);
 }
 
 function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
-  return a.kind === b.kind && a.id === b.id && a.via === b.via && a.validFrom === b.validFrom && a.validTo === b.validTo && String(a.titles) === String(b.titles) && a.place === b.place && a.proposalKind === b.proposalKind;
+  return a.kind === b.kind && a.id === b.id && a.via === b.via && a.validFrom === b.validFrom && a.validTo === b.validTo && String(a.titles) === String(b.titles) && a.place === b.place && a.proposalKind === b.proposalKind && String(a.exactBefore) === String(b.exactBefore);
 }
 
 export { foldPhrase };
