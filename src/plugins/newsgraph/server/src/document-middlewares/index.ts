@@ -1,6 +1,7 @@
 import { assignSlugs } from './assign-slugs';
 import { bindVerdicts } from './bind-verdicts';
 import { enrichCountries } from './enrich-countries';
+import { enrichOrganizations } from './enrich-organizations';
 import { guardPublication } from './guard-publication';
 import { linkStatements } from './link-statements';
 import { scoreClaims } from './score-claims';
@@ -16,8 +17,8 @@ import type { DocumentMiddlewareFactory } from '../strapi/types';
  * Every Document Service middleware of the plugin, one concern each, in the order they run.
  * The transaction that makes a statement's save and all that follows it commit once opens first.
  * Sanitation comes before validation so that lengths and formats are checked on what will be stored;
- * country actors get their aliases from a trusted data set after validation, before the actor's
- * change relinks statements; slugs are made from the sanitized title; linking and claim scoring read the sanitized text
+ * country actors get their aliases from a trusted data set, organizations their initialisms and
+ * possessive forms, after validation, before the actor's change relinks statements; slugs are made from the sanitized title; linking and claim scoring read the sanitized text
  * and write their own computed fields after validation; a verdict is bound to the words being saved before
  * the flags are evaluated on them; visibility only concerns reads.
  */
@@ -26,6 +27,7 @@ export const DOCUMENT_MIDDLEWARES: ReadonlyArray<DocumentMiddlewareFactory> = [
   sanitizeFields,
   validateFields,
   enrichCountries,
+  enrichOrganizations,
   assignSlugs,
   guardPublication,
   linkStatements,

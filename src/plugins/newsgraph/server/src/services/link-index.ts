@@ -1,11 +1,17 @@
 import type { Core } from '@strapi/strapi';
+import countries from 'world-countries';
 import { ACTOR_UID, PROPOSAL_UID } from '../constants';
+import type { CountryRecord } from '../core/countries/country-enrichment';
+import { placeNames } from '../core/countries/place-names';
 import { indexActor, indexProposal, type LinkableActor, type LinkableProposal } from '../core/linking/linkable';
 import type { ActorFacts } from '../core/linking/linker';
 import { PhraseIndex } from '../core/linking/phrase-index';
 import { currentKnex } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
+
+/** Capitals and seats of power: an alias among them names its actor only when it acts (see the linker). */
+const PLACES = placeNames(countries as unknown as CountryRecord[]);
 
 /** The signature as selected by signatureColumns(). */
 export interface IndexSignature {
@@ -32,6 +38,7 @@ interface ActorRow {
 interface ProposalRow {
   documentId: string;
   title: string;
+  kind: string | null;
   updatedAt: string | Date;
   aliases?: Array<{ name: string | null }>;
 }
@@ -84,12 +91,12 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       aliases: row.aliases ?? [],
       positions: row.positions ?? [],
     };
-    indexActor(index, actor);
+    indexActor(index, actor, PLACES);
     facts.set(row.documentId, { country: row.country, affiliation: actor.affiliation ?? null });
   }
 
   function addProposal(row: ProposalRow): void {
-    const proposal: LinkableProposal = { documentId: row.documentId, title: row.title, aliases: row.aliases ?? [] };
+    const proposal: LinkableProposal = { documentId: row.documentId, title: row.title, kind: row.kind, aliases: row.aliases ?? [] };
     indexProposal(index, proposal);
   }
 

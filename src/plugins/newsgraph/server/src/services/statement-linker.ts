@@ -16,6 +16,8 @@ export interface LinkState {
   status: 'linked' | 'failed';
   speakerSource?: 'editor' | 'attribution' | 'none';
   ambiguous?: AmbiguousPhrase[];
+  /** Definite descriptions ("the talks") that fit several proposals of the story, with the candidates' documentIds. */
+  ambiguousProposals?: AmbiguousPhrase[];
   /** Proposals the linker added (as opposed to an editor), so that a later relink may remove them. */
   autoProposals?: string[];
   linkedAt: string;
@@ -146,6 +148,24 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     lastStoryDates.set(storyId, date);
   };
 
+  /**
+   * The proposals already linked in a story, with their kinds: those of its other statements and the
+   * story's own. Read only for a statement whose text holds a definite description ("the talks").
+   */
+  async function storyProposalsOf(storyDocumentId: string, statementDocumentId: string | undefined): Promise<Array<{ id: string; kind: string | null }>> {
+    type WithProposals = { proposals?: Array<{ documentId: string; kind: string | null }> };
+    const proposals = { select: ['documentId', 'kind'] };
+    const statements = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({
+      where: { story: { documentId: storyDocumentId }, ...(statementDocumentId ? { documentId: { $ne: statementDocumentId } } : {}) },
+      select: ['id'],
+      populate: { proposals },
+    })) as WithProposals[];
+    const stories = (await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: storyDocumentId }, select: ['id'], populate: { proposals } })) as WithProposals[];
+    const found = new Map<string, string | null>();
+    for (const row of [...statements, ...stories]) for (const proposal of row.proposals ?? []) found.set(proposal.documentId, proposal.kind);
+    return [...found].map(([id, kind]) => ({ id, kind }));
+  }
+
   return {
     async loadStored(documentId: string): Promise<StoredStatement | null> {
       return (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({ where: { documentId }, populate: STORED_POPULATE })) as StoredStatement | null;
@@ -231,11 +251,17 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       let result = guessHolds ? guess : linkStatement(input, index, facts);
       const storyActorsPresent =
         guessHolds && guessedActors.length > 0 && storyRows.every((row) => Number(row.presentActors ?? 0) === guessedActors.length);
+      let storyActors: string[] | undefined;
       if (result.consultedStoryActors && storyVersions.length > 0) {
         // An alias of several actors: weigh them against the story's actors, read only now because
         // a story's actors grow with the story and most statements never need them.
-        const storyActors = await getService(strapi, 'story-actors').actorsOfVersions(storyVersions.map((version) => version.id));
+        storyActors = await getService(strapi, 'story-actors').actorsOfVersions(storyVersions.map((version) => version.id));
         result = linkStatement({ ...input, storyActors }, index, facts);
+      }
+      if (result.consultedStoryProposals && storyId) {
+        // "The talks": the one negotiation already linked in the story, read only when the text says so.
+        const storyProposals = await storyProposalsOf(storyId, stored?.documentId);
+        result = linkStatement({ ...input, storyActors, storyProposals }, index, facts);
       }
 
       const autoProposals = result.proposals.filter((id) => !editorProposals.includes(id) && !removedProposals.includes(id));
@@ -244,6 +270,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
         status: 'linked',
         speakerSource: result.speakerSource,
         ambiguous: result.ambiguous,
+        ...(result.ambiguousProposals.length > 0 ? { ambiguousProposals: result.ambiguousProposals } : {}),
         autoProposals,
         linkedAt: new Date().toISOString(),
       };

@@ -1,4 +1,5 @@
 import { foldPhrase } from '../linking/text-folding';
+import { DOTTED_FORMS, SEATS_OF_POWER, pluralDemonym } from './seats-of-power';
 
 /**
  * What Newsgraph reads of a country in the `world-countries` data set (its `Country` type, narrowed
@@ -15,7 +16,7 @@ export interface CountryRecord {
   translations?: Record<string, { common: string; official: string }>;
 }
 
-export type CountryAliasKind = 'name' | 'official' | 'spelling' | 'translation' | 'capital' | 'demonym';
+export type CountryAliasKind = 'name' | 'official' | 'spelling' | 'dotted' | 'translation' | 'capital' | 'seat' | 'demonym';
 
 /** An alias the enrichment proposes for a country actor, with where it comes from. */
 export interface CountryAlias {
@@ -129,10 +130,11 @@ export function ownsDemonym(country: CountryRecord, everyCountry: readonly Count
 }
 
 /**
- * The aliases a country actor gets: its common and official names, alternative spellings, names in
- * other languages, the capital as a metonym ("Moscow" said for Russia; "Washington" for the capital
- * "Washington D.C."), and the demonym as a descriptor ("Russian", so that "Russian officials"
- * mentions Russia). Each once (folded), never the actor's own name, never a bare ISO code.
+ * The aliases a country actor gets: its common and official names, alternative spellings, the
+ * dotted initialism news writes ("U.S.", "U.K.": see DOTTED_FORMS), names in other languages, the
+ * capital as a metonym ("Moscow" said for Russia; "Washington" for the capital "Washington D.C."),
+ * its seats of power ("Kremlin": see SEATS_OF_POWER), and the demonym as a descriptor ("Russian", so
+ * that "Russian officials" mentions Russia) with its plural ("Russians"). Each once (folded), never the actor's own name, never a bare ISO code.
  * `everyCountry` settles demonyms that several entries share (see ownsDemonym).
  */
 export function countryAliases(country: CountryRecord, actorName: string, everyCountry: readonly CountryRecord[] = []): CountryAlias[] {
@@ -151,15 +153,18 @@ export function countryAliases(country: CountryRecord, actorName: string, everyC
   for (const spelling of country.altSpellings) add(spelling, 'spelling');
   // Given to each country it may mean, so that the linker treats it as ambiguous in copy too.
   for (const name of ambiguousShortNamesOf(country)) add(name, 'spelling');
+  for (const dotted of DOTTED_FORMS[country.cca2] ?? []) add(dotted, 'dotted');
   for (const capital of country.capital) {
     add(capital, 'capital');
     // "Washington D.C." is "Washington" in copy: a trailing abbreviation is dropped too.
     add(capital.replace(/\s+(?:[A-Z]\.){2,}$/, ''), 'capital');
   }
+  for (const seat of SEATS_OF_POWER[country.cca2] ?? []) add(seat, 'seat');
   const english = country.demonyms?.eng;
   if (english && ownsDemonym(country, everyCountry)) {
     add(english.m, 'demonym');
     add(english.f, 'demonym');
+    add(pluralDemonym(english.m) ?? undefined, 'demonym');
   }
   for (const [code, names] of Object.entries(country.translations ?? {})) {
     const language = bcp47(code);

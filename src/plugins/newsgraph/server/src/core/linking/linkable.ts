@@ -1,5 +1,5 @@
 import { PhraseIndex, type IndexEntry } from './phrase-index';
-import { tokenize } from './text-folding';
+import { foldPhrase, tokenize } from './text-folding';
 
 /** What the linker needs to know about an actor. */
 export interface LinkableActor {
@@ -16,6 +16,8 @@ export interface LinkableActor {
 export interface LinkableProposal {
   documentId: string;
   title: string;
+  /** negotiation, exchange, sanction...: what "the talks" or "the exchange" may refer to. */
+  kind?: string | null;
   aliases?: Array<{ name?: string | null }> | null;
 }
 
@@ -38,6 +40,8 @@ export interface ActorPhrase {
   validTo?: string;
   /** For a surname: the titles that may precede it (see IndexEntry.titles). */
   titles?: string[];
+  /** A capital or seat of power (see IndexEntry.place). */
+  place?: true;
 }
 
 /**
@@ -47,10 +51,10 @@ export interface ActorPhrase {
  * in front of the surname at match time), and the role
  * descriptors of its positions with their dates.
  */
-export function actorPhrases(actor: LinkableActor): ActorPhrase[] {
+export function actorPhrases(actor: LinkableActor, places: ReadonlySet<string> = NO_PLACES): ActorPhrase[] {
   const phrases: ActorPhrase[] = [{ text: actor.name, via: 'name' }];
   const aliases = (actor.aliases ?? []).map((alias) => alias.name ?? '').filter((name) => name.trim() !== '');
-  for (const alias of aliases) phrases.push({ text: alias, via: 'alias' });
+  for (const alias of aliases) phrases.push(places.size > 0 && places.has(foldPhrase(alias)) ? { text: alias, via: 'alias', place: true } : { text: alias, via: 'alias' });
 
   if (actor.kind === 'person') {
     // The words of a position's title before "of" ("Prime Minister of X" gives "Prime Minister"),
@@ -82,19 +86,26 @@ export function actorPhrases(actor: LinkableActor): ActorPhrase[] {
   return phrases;
 }
 
-/** Registers every phrase of `actor` (see actorPhrases), replacing what it registered before. */
-export function indexActor(index: PhraseIndex, actor: LinkableActor): void {
+const NO_PLACES: ReadonlySet<string> = new Set();
+
+/**
+ * Registers every phrase of `actor` (see actorPhrases), replacing what it registered before.
+ * @param places folded names of capitals and seats of power (core/countries/place-names.ts): an
+ *   alias among them names the actor only when it acts, not after a preposition of place
+ */
+export function indexActor(index: PhraseIndex, actor: LinkableActor, places: ReadonlySet<string> = NO_PLACES): void {
   index.remove('actor', actor.documentId);
-  for (const phrase of actorPhrases(actor)) {
-    index.add(phrase.text, { kind: 'actor', id: actor.documentId, via: phrase.via, validFrom: phrase.validFrom, validTo: phrase.validTo, titles: phrase.titles });
+  for (const phrase of actorPhrases(actor, places)) {
+    index.add(phrase.text, { kind: 'actor', id: actor.documentId, via: phrase.via, validFrom: phrase.validFrom, validTo: phrase.validTo, titles: phrase.titles, place: phrase.place });
   }
 }
 
-/** Registers a proposal's title and aliases. */
+/** Registers a proposal's title and aliases (matched on lemmas, see lemmas.ts), with its kind. */
 export function indexProposal(index: PhraseIndex, proposal: LinkableProposal): void {
   index.remove('proposal', proposal.documentId);
-  index.add(proposal.title, { kind: 'proposal', id: proposal.documentId, via: 'title' });
+  const proposalKind = proposal.kind ?? undefined;
+  index.add(proposal.title, { kind: 'proposal', id: proposal.documentId, via: 'title', proposalKind });
   for (const alias of proposal.aliases ?? []) {
-    if (alias.name) index.add(alias.name, { kind: 'proposal', id: proposal.documentId, via: 'alias' });
+    if (alias.name) index.add(alias.name, { kind: 'proposal', id: proposal.documentId, via: 'alias', proposalKind });
   }
 }

@@ -1,5 +1,5 @@
 import { MATCH_VIA, type IndexEntry, type PhraseIndex, type PhraseMatch } from './phrase-index';
-import { tokenize, type Token } from './text-folding';
+import type { Token } from './text-folding';
 
 /** Facts about an actor that help choose between several actors sharing an alias. */
 export interface ActorFacts {
@@ -25,6 +25,11 @@ export interface LinkInput {
   onDate?: string | null;
   /** Actors already linked in the same story: the first way to settle an ambiguous alias. */
   storyActors?: readonly string[];
+  /**
+   * Proposals already linked in the same story, with their kinds: what a definite description ("the
+   * talks") refers to. Callers may leave it out and pass it only when consultedStoryProposals says so.
+   */
+  storyProposals?: ReadonlyArray<{ id: string; kind: string | null }>;
   overrides?: LinkOverrides;
 }
 
@@ -40,12 +45,16 @@ export interface LinkResult {
   mentions: string[];
   proposals: string[];
   ambiguous: AmbiguousPhrase[];
+  /** Definite descriptions ("the talks") that fit several proposals of the story: none is linked. */
+  ambiguousProposals: AmbiguousPhrase[];
   /**
    * Whether the result depended on the story's actors (an alias of several actors was weighed
    * against them). Callers may link first without loading the story's actors and, only when this is
    * true, load them and link again: most statements never need them.
    */
   consultedStoryActors: boolean;
+  /** Whether the text holds a definite description, which the story's proposals settle (see storyProposals). */
+  consultedStoryProposals: boolean;
 }
 
 const VIA_RANK = new Map<string, number>(MATCH_VIA.map((via, rank) => [via, rank]));
@@ -118,6 +127,71 @@ function speakerPhrasesInOrder(attribution: string, matches: PhraseMatch[], toke
 
 
 /**
+ * Prepositions of place: after one (and an optional "the"), a capital or a seat of power is where
+ * something happens ("met in Paris", "talks at the Kremlin"), not its government acting.
+ */
+const PLACE_PREPOSITIONS = new Set([
+  'in', 'at', 'from', 'to', 'near', 'outside', 'across', 'into', 'inside', 'around', 'throughout', 'within', 'toward', 'towards',
+  'via', 'through', 'beyond', 'off', 'opposite',
+]);
+const COORDINATORS = new Set(['and', 'or']);
+
+/**
+ * Whether an actor phrase is only a place here: every way it names an actor is a capital or seat of
+ * power (IndexEntry.place), it is not possessive ("in Beijing's view" is Beijing's government), and
+ * it follows a preposition of place, directly, after "the", or after "and"/"or" that joins it to
+ * another such place ("in Paris and Berlin").
+ */
+function namesAPlace(match: PhraseMatch, tokens: Token[], text: string, matches: readonly PhraseMatch[]): boolean {
+  const actorEntries = match.entries.filter((entry) => entry.kind === 'actor');
+  if (actorEntries.length === 0 || !actorEntries.every((entry) => entry.place)) return false;
+  const last = tokens[match.end - 1]!;
+  if (/['\u2019]s$/iu.test(text.slice(last.start, last.end))) return false;
+  let before = match.start - 1;
+  if (tokens[before]?.folded === 'the') before -= 1;
+  const word = tokens[before]?.folded;
+  if (word !== undefined && PLACE_PREPOSITIONS.has(word)) return true;
+  if (word !== undefined && COORDINATORS.has(word)) {
+    const previous = matches.find((other) => other.end === before);
+    return previous !== undefined && namesAPlace(previous, tokens, text, matches);
+  }
+  return false;
+}
+
+/**
+ * Nouns that, after a definite determiner, refer to a proposal of one kind already in the story:
+ * "the talks", "those negotiations", "the summit", "the exchange", "the sanctions", "the memorandum".
+ * Generic nouns ("the deal", "the meeting", "the plan") are left out: a story speaks of many.
+ */
+const DESCRIPTION_KINDS = new Map<string, string>([
+  ['talks', 'negotiation'], ['negotiations', 'negotiation'],
+  ['summit', 'meeting'],
+  ['exchange', 'exchange'], ['swap', 'exchange'],
+  ['sanctions', 'sanction'],
+  ['memorandum', 'agreement'],
+  ['ceasefire', 'ceasefire'], ['truce', 'ceasefire'],
+]);
+const DEFINITE_DETERMINERS = new Set(['the', 'those', 'these', 'this']);
+/** Words after the noun that make it another thing: "the exchange rate", "the exchange of fire". */
+const NOT_A_PROPOSAL_AFTER = new Set(['rate', 'rates', 'market', 'markets', 'fire', 'gunfire', 'shots', 'blows', 'views', 'words', 'letters', 'table', 'venue']);
+
+/** The definite descriptions of the text that no proposal phrase already covers. */
+function definiteDescriptions(tokens: Token[], proposals: readonly PhraseMatch[]): Array<{ start: number; kind: string }> {
+  const found: Array<{ start: number; kind: string }> = [];
+  for (let position = 0; position + 1 < tokens.length; position += 1) {
+    if (!DEFINITE_DETERMINERS.has(tokens[position]!.folded)) continue;
+    const kind = DESCRIPTION_KINDS.get(tokens[position + 1]!.folded);
+    if (!kind) continue;
+    const after = tokens[position + 2]?.folded;
+    const afterOf = after === 'of' ? tokens[position + 3]?.folded : after;
+    if (afterOf !== undefined && NOT_A_PROPOSAL_AFTER.has(afterOf)) continue;
+    if (proposals.some((match) => match.start <= position + 1 && position + 1 < match.end)) continue;
+    found.push({ start: position, kind });
+  }
+  return found;
+}
+
+/**
  * Chooses one actor among several that share a phrase: one an editor pinned, else the one already
  * linked in the story, else the one the speaker speaks for or shares a country with. Returns null
  * when nothing decides, so that an ambiguous alias links nobody rather than the wrong actor.
@@ -167,9 +241,10 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   let speaker: string | null = input.editorSpeaker ?? null;
   let speakerSource: LinkResult['speakerSource'] = speaker ? 'editor' : 'none';
   if (!speaker && input.attribution) {
-    const matches = index.match(input.attribution, accept).filter((match) => actorCandidates(match, rejected).length > 0);
+    const { tokens, actors } = index.matchByKind(input.attribution, accept, { proposals: false });
+    const matches = actors.filter((match) => actorCandidates(match, rejected).length > 0 && !namesAPlace(match, tokens, input.attribution!, actors));
     // The first phrase, in order of likelihood, that names one actor is the speaker.
-    const phrases = speakerPhrasesInOrder(input.attribution, matches, tokenize(input.attribution));
+    const phrases = speakerPhrasesInOrder(input.attribution, matches, tokens);
     for (const phrase of phrases) {
       const chosen = settleAmbiguity(actorCandidates(phrase, rejected), { pinned, storyActors, speaker: null, facts });
       if (chosen) {
@@ -183,8 +258,27 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
 
   const mentions = new Set<string>();
   const proposals = new Set<string>();
-  for (const match of index.match(input.text, accept)) {
-    for (const entry of match.entries) if (entry.kind === 'proposal' && !rejectedProposals.has(entry.id)) proposals.add(entry.id);
+  const found = index.matchByKind(input.text, accept);
+  const proposalKinds = new Map<string, string | null>((input.storyProposals ?? []).map((proposal) => [proposal.id, proposal.kind]));
+  for (const match of found.proposals) {
+    for (const entry of match.entries) {
+      if (rejectedProposals.has(entry.id)) continue;
+      proposals.add(entry.id);
+      proposalKinds.set(entry.id, entry.proposalKind ?? null);
+    }
+  }
+  const descriptions = definiteDescriptions(found.tokens, found.proposals);
+  const ambiguousProposals: AmbiguousPhrase[] = [];
+  for (const description of descriptions) {
+    // The antecedent named earlier in the same text, when there is one of that kind; else the story's.
+    const earlier = [...new Set(found.proposals.filter((match) => match.end <= description.start).flatMap((match) => match.entries).filter((entry) => entry.proposalKind === description.kind && !rejectedProposals.has(entry.id)).map((entry) => entry.id))];
+    const candidates = earlier.length === 1 ? earlier : [...proposalKinds].filter(([id, kind]) => kind === description.kind && !rejectedProposals.has(id)).map(([id]) => id);
+    const phrase = input.text.slice(found.tokens[description.start]!.start, found.tokens[description.start + 1]!.end);
+    if (candidates.length === 1) proposals.add(candidates[0]!);
+    else if (candidates.length > 1) ambiguousProposals.push({ field: 'text', phrase, candidates });
+  }
+  for (const match of found.actors) {
+    if (namesAPlace(match, found.tokens, input.text, found.actors)) continue;
     const candidates = actorCandidates(match, rejected);
     if (candidates.length === 0) continue;
     if (speaker && candidates.includes(speaker)) continue; // the speaker referring to themselves
@@ -194,5 +288,5 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   }
   for (const id of pinned) if (!rejected.has(id) && id !== speaker) mentions.add(id);
 
-  return { speaker, speakerSource, mentions: [...mentions], proposals: [...proposals], ambiguous, consultedStoryActors };
+  return { speaker, speakerSource, mentions: [...mentions], proposals: [...proposals], ambiguous, ambiguousProposals, consultedStoryActors, consultedStoryProposals: descriptions.length > 0 };
 }

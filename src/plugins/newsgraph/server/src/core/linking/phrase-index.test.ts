@@ -131,11 +131,21 @@ describe('PhraseIndex.match', () => {
     expect(found(smallIndex().match("Ostrelia's air defences"))).toEqual([["Ostrelia's", ['ostrelia']]]);
   });
 
-  it('PhraseIndex.match - should not return overlapping matches (leftmost wins)', () => {
+  it('PhraseIndex.match - should not return overlapping matches of one kind (leftmost wins)', () => {
+    const index = new PhraseIndex();
+    index.add('Korvath Accord', actor('accord-hall'));
+    index.add('Accord Council', actor('council'));
+    expect(found(index.match('the Korvath Accord Council met'))).toEqual([['Korvath Accord', ['accord-hall']]]);
+  });
+
+  it('PhraseIndex.matchByKind - should let actors and proposals share words', () => {
     const index = new PhraseIndex();
     index.add('Korvath Accord', { kind: 'proposal', id: 'accord', via: 'title' });
     index.add('Accord Council', actor('council'));
-    expect(found(index.match('the Korvath Accord Council met'))).toEqual([['Korvath Accord', ['accord']]]);
+    index.add('Korvath', actor('korvath'));
+    const { actors, proposals } = index.matchByKind('the Korvath Accord Council met');
+    expect(found(actors)).toEqual([['Korvath', ['korvath']], ['Accord Council', ['council']]]);
+    expect(found(proposals)).toEqual([['Korvath Accord', ['accord']]]);
   });
 
   it('PhraseIndex.match - should report token ranges of the tokenized text', () => {

@@ -1,4 +1,5 @@
-import { foldPhrase, isAcronym, tokenize, type Token } from './text-folding';
+import { FUNCTION_WORDS, contentWords, lemmaKey } from './lemmas';
+import { foldPhrase, isAcronym, isShouting, tokenize, type Token } from './text-folding';
 
 /**
  * One index of every phrase that names an actor or a proposal, as a trie over folded tokens.
@@ -9,6 +10,11 @@ import { foldPhrase, isAcronym, tokenize, type Token } from './text-folding';
  * tokens gives word boundaries for free, finds the longest phrase by walking forward, and adds or
  * removes one actor's phrases without a rebuild. Matching a statement costs O(tokens x longest
  * phrase), whatever the number of actors.
+ *
+ * Actors and proposals do not compete for the same words: each kind has its own trie and its own
+ * leftmost-longest pass, so "tariffs on China" is the proposal and, inside it, China. Actor phrases
+ * are keyed by folded words; proposal phrases by the lemmas of the words that count (lemmas.ts), so
+ * that "ending the blockade" meets "end to the blockade".
  */
 
 export type TargetKind = 'actor' | 'proposal';
@@ -32,6 +38,19 @@ export interface IndexEntry {
    * indexing every title-surname pair.
    */
   titles?: string[];
+  /**
+   * A place name that stands for its actor only when it acts: a capital or a seat of power ("Paris
+   * rejected", "the Kremlin said"), not after a preposition of place ("in Paris"). See the linker.
+   */
+  place?: true;
+  /** For a proposal: its kind (negotiation, exchange...), which definite descriptions refer to. */
+  proposalKind?: string;
+  /**
+   * For a proposal phrase of one word that counts after words that do not ("the truce", "the
+   * talks"): those words, folded, which must precede it in the text as written. Without them the
+   * phrase would be a bare common noun, found in every "peace talks".
+   */
+  exactBefore?: string[];
 }
 
 export interface PhraseMatch {
@@ -94,8 +113,13 @@ function addChild(node: TrieNode, key: string): TrieNode {
 /** Longest phrase the index accepts, in tokens: bounds the work per text position. */
 export const MAX_PHRASE_TOKENS = 12;
 
+/** Characters between two words that end a phrase: a proposal's words, function words aside, must stand in one clause. */
+const CLAUSE_BREAK = /[.,;:!?()[\]{}"\u201c\u201d]/;
+
 export class PhraseIndex {
   private readonly root: TrieNode = newNode();
+  /** Proposal phrases, keyed by the lemmas of their content words. */
+  private readonly proposalRoot: TrieNode = newNode();
   /**
    * Where each target's entries sit, so that it can be removed or replaced without a rebuild. Nodes
    * left empty by a removal stay in the trie (they match nothing) until the next full rebuild.
@@ -114,16 +138,20 @@ export class PhraseIndex {
    */
   add(text: string, entry: Omit<IndexEntry, 'caseSensitiveTokens'>): boolean {
     const tokens = tokenize(text);
-    if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) return false;
-    const keys = tokens.map((token) => token.folded);
+    const content = entry.kind === 'proposal' ? contentWords(tokens) : null;
+    const keys = content ? content.map((word) => word.key) : tokens.map((token) => token.folded);
+    if (keys.length === 0 || keys.length > MAX_PHRASE_TOKENS) return false;
     // Only the keys that carry a value: at a million entries, every empty slot costs megabytes.
     const full: IndexEntry = { kind: entry.kind, id: entry.id, via: entry.via };
     if (entry.validFrom !== undefined) full.validFrom = entry.validFrom;
     if (entry.validTo !== undefined) full.validTo = entry.validTo;
     if (entry.titles !== undefined) full.titles = entry.titles;
-    if (isAcronym(text)) full.caseSensitiveTokens = tokens.map((token) => token.original);
+    if (entry.place) full.place = true;
+    if (entry.proposalKind !== undefined) full.proposalKind = entry.proposalKind;
+    if (content?.length === 1 && content[0]!.token > 0) full.exactBefore = tokens.slice(0, content[0]!.token).map((token) => token.folded);
+    if (entry.kind === 'actor' && isAcronym(text)) full.caseSensitiveTokens = tokens.map((token) => token.original);
 
-    let node = this.root;
+    let node = entry.kind === 'proposal' ? this.proposalRoot : this.root;
     for (const key of keys) node = addChild(node, key);
     const existing = entriesOf(node);
     if (existing.some((entry) => sameEntry(entry, full))) return false;
@@ -149,28 +177,42 @@ export class PhraseIndex {
   }
 
   /**
-   * Finds named targets in `text`: at each word, the longest phrase with at least one accepted entry;
-   * matches do not overlap (leftmost-longest). `accept` filters entries, e.g. descriptors outside
-   * their dates, so that a longer but invalid phrase never hides a shorter valid one.
+   * Finds named targets in `text`, actors and proposals each in their own pass (see matchByKind),
+   * actors first, then proposals.
    */
   match(text: string, accept: (entry: IndexEntry) => boolean = () => true): PhraseMatch[] {
+    const { actors, proposals } = this.matchByKind(text, accept);
+    return [...actors, ...proposals];
+  }
+
+  /**
+   * Finds named actors and proposals in `text`: for each kind, at each word, the longest phrase with
+   * at least one accepted entry; matches of one kind do not overlap (leftmost-longest), while an
+   * actor may sit inside a proposal's phrase. `accept` filters entries, e.g. descriptors outside
+   * their dates, so that a longer but invalid phrase never hides a shorter valid one. An attribution
+   * names speakers only: `kinds.proposals` false skips the proposal pass.
+   */
+  matchByKind(text: string, accept: (entry: IndexEntry) => boolean = () => true, kinds: { proposals: boolean } = { proposals: true }): { tokens: Token[]; actors: PhraseMatch[]; proposals: PhraseMatch[] } {
     const tokens = tokenize(text);
-    const matches: PhraseMatch[] = [];
+    // Read only when an acronym is about to match: most texts never need it.
+    let shoutingKnown: boolean | undefined;
+    const shouting = () => (shoutingKnown ??= isShouting(tokens));
+    const actors: PhraseMatch[] = [];
     let position = 0;
     while (position < tokens.length) {
-      const found = this.longestAt(tokens, position, accept);
+      const found = this.longestAt(tokens, position, accept, shouting);
       if (found) {
-        const titled = withTitle(found, tokens, matches[matches.length - 1]?.end ?? 0);
-        matches.push({ ...titled, text: text.slice(tokens[titled.start]!.start, tokens[titled.end - 1]!.end) });
+        const titled = withTitle(found, tokens, actors[actors.length - 1]?.end ?? 0);
+        actors.push({ ...titled, text: text.slice(tokens[titled.start]!.start, tokens[titled.end - 1]!.end) });
         position = found.end;
       } else {
         position += 1;
       }
     }
-    return matches;
+    return { tokens, actors, proposals: kinds.proposals ? this.proposalsIn(text, tokens, accept) : [] };
   }
 
-  private longestAt(tokens: Token[], start: number, accept: (entry: IndexEntry) => boolean): Omit<PhraseMatch, 'text'> | null {
+  private longestAt(tokens: Token[], start: number, accept: (entry: IndexEntry) => boolean, shouting: () => boolean): Omit<PhraseMatch, 'text'> | null {
     let node = this.root;
     let best: Omit<PhraseMatch, 'text'> | null = null;
     for (let index = start; index < tokens.length && index - start < MAX_PHRASE_TOKENS; index += 1) {
@@ -178,11 +220,54 @@ export class PhraseIndex {
       if (!next) break;
       node = next;
       if (!node.entries) continue;
-      const written = tokens.slice(start, index + 1).map((token) => token.original);
-      const entries = entriesOf(node).filter((entry) => accept(entry) && (!entry.caseSensitiveTokens || sameTokens(entry.caseSensitiveTokens, written)));
+      // An acronym counts written in capitals, and, in a text written in capitals, only dotted ("U.S.").
+      const acronymFits = (expected: string[]) => {
+        const span = tokens.slice(start, index + 1);
+        return sameTokens(expected, span.map((token) => token.original)) && (span.every((token) => token.dotted) || !shouting());
+      };
+      const entries = entriesOf(node).filter((entry) => accept(entry) && (!entry.caseSensitiveTokens || acronymFits(entry.caseSensitiveTokens)));
       if (entries.length > 0) best = { start, end: index + 1, entries };
     }
     return best;
+  }
+
+  /** Proposal phrases, leftmost-longest over the lemmas of the words that count, within one clause. */
+  private proposalsIn(text: string, tokens: Token[], accept: (entry: IndexEntry) => boolean): PhraseMatch[] {
+    if (!this.proposalRoot.onlyKey && !this.proposalRoot.children) return [];
+    // Parallel arrays rather than an object per word: this runs on every statement of a newsroom with proposals.
+    const keys: string[] = [];
+    const at: number[] = [];
+    for (let position = 0; position < tokens.length; position += 1) {
+      const folded = tokens[position]!.folded;
+      if (FUNCTION_WORDS.has(folded)) continue;
+      keys.push(lemmaKey(folded));
+      at.push(position);
+    }
+    const matches: PhraseMatch[] = [];
+    let position = 0;
+    while (position < keys.length) {
+      let node = this.proposalRoot;
+      let best: { end: number; entries: IndexEntry[] } | null = null;
+      for (let index = position; index < keys.length && index - position < MAX_PHRASE_TOKENS; index += 1) {
+        const next = childOf(node, keys[index]!);
+        if (!next) break;
+        if (index > position && CLAUSE_BREAK.test(text.slice(tokens[at[index - 1]!]!.end, tokens[at[index]!]!.start))) break;
+        node = next;
+        if (!node.entries) continue;
+        const entries = entriesOf(node).filter((entry) => accept(entry) && (!entry.exactBefore || (index === position && precededBy(tokens, at[position]!, entry.exactBefore))));
+        if (entries.length > 0) best = { end: index + 1, entries };
+      }
+      if (best) {
+        const lead = Math.max(0, ...best.entries.map((entry) => entry.exactBefore?.length ?? 0));
+        const first = at[position]! - lead;
+        const last = at[best.end - 1]!;
+        matches.push({ start: first, end: last + 1, entries: best.entries, text: text.slice(tokens[first]!.start, tokens[last]!.end) });
+        position = best.end;
+      } else {
+        position += 1;
+      }
+    }
+    return matches;
   }
 }
 
@@ -207,12 +292,18 @@ function withTitle(match: Omit<PhraseMatch, 'text'>, tokens: Token[], firstFree:
   return { start: match.start - best.length, end: match.end, entries: best.entries.map((entry) => ({ ...entry, via: 'title-surname' as const })) };
 }
 
+/** Whether the tokens right before `position` are `words` (folded). */
+function precededBy(tokens: Token[], position: number, words: string[]): boolean {
+  const from = position - words.length;
+  return from >= 0 && words.every((word, offset) => tokens[from + offset]!.folded === word);
+}
+
 function sameTokens(expected: string[], written: string[]): boolean {
   return expected.length === written.length && expected.every((token, index) => token === written[index]);
 }
 
 function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
-  return a.kind === b.kind && a.id === b.id && a.via === b.via && a.validFrom === b.validFrom && a.validTo === b.validTo && String(a.titles) === String(b.titles);
+  return a.kind === b.kind && a.id === b.id && a.via === b.via && a.validFrom === b.validFrom && a.validTo === b.validTo && String(a.titles) === String(b.titles) && a.place === b.place && a.proposalKind === b.proposalKind && String(a.exactBefore) === String(b.exactBefore);
 }
 
 export { foldPhrase };

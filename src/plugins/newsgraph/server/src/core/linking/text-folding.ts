@@ -17,6 +17,8 @@ export interface Token {
   /** Offsets of the token in the input text. */
   start: number;
   end: number;
+  /** Written as a dotted initialism ("U.S."), which no ordinary word is, whatever the case around it. */
+  dotted?: true;
 }
 
 /** Latin letters that do not decompose into a base letter plus a combining mark. */
@@ -73,7 +75,9 @@ export function tokenize(text: string): Token[] {
     // in the input is the padding joinInitialisms left in place of its dots.
     let end = match.index + match[0].length;
     while (normalized[end] === ' ' && text[end] !== undefined && !/\s/.test(text[end]!)) end += 1;
-    tokens.push({ folded, original, start: match.index, end });
+    const token: Token = { folded, original, start: match.index, end };
+    if (end > match.index + match[0].length) token.dotted = true;
+    tokens.push(token);
   }
   return tokens;
 }
@@ -89,4 +93,20 @@ export function foldPhrase(text: string): string {
 export function isAcronym(name: string): boolean {
   const letters = joinInitialisms(name).replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters.length <= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && !/\s/.test(name.trim());
+}
+
+/**
+ * True when a text is written in capitals (a shouted quote, a headline in capitals): most of its
+ * words of two letters or more are all capitals. There "US" may be the pronoun and "WHO" the
+ * question, so undotted acronyms do not count in it (see PhraseIndex.match); "U.S." still does.
+ */
+export function isShouting(tokens: readonly Token[]): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const token of tokens) {
+    if (token.dotted || token.original.length < 2 || !/\p{L}/u.test(token.original)) continue;
+    words += 1;
+    if (token.original === token.original.toUpperCase() && token.original !== token.original.toLowerCase()) capitals += 1;
+  }
+  return words >= 3 && capitals * 2 > words;
 }

@@ -1,0 +1,50 @@
+import countries from 'world-countries';
+import type { CountryRecord } from './country-enrichment';
+import { initialismOf, missingOrganizationAliases, organizationAliases } from './organization-aliases';
+
+const COUNTRIES = countries as unknown as CountryRecord[];
+const names = (name: string) => organizationAliases(name, COUNTRIES).map((alias) => alias.name);
+
+describe('initialismOf', () => {
+  it.each([
+    ['European Union', 'EU'],
+    ['North Atlantic Treaty Organization', 'NATO'],
+    ['Organization of the Petroleum Exporting Countries', 'OPEC'],
+    ['International Atomic Energy Agency', 'IAEA'],
+  ])('initialismOf - should give the initialism of "%s"', (name, expected) => {
+    expect(initialismOf(name)).toBe(expected);
+  });
+
+  it.each([['Hamas'], ['UNICEF'], ['Islamic State'], ['United States'], ['Prime Minister'], ['7th Fleet Command'], ['A B C D E F G']])(
+    'initialismOf - should give none for "%s" (one word, already capitals, a word, a number, too long)',
+    (name) => {
+      expect(initialismOf(name)).toBeNull();
+    }
+  );
+});
+
+describe('organizationAliases', () => {
+  it('organizationAliases - should give a national body its country in the possessive', () => {
+    expect(names('French Navy')).toEqual(expect.arrayContaining(["France's Navy"]));
+    expect(names('American Red Cross')).toEqual(expect.arrayContaining(["United States' Red Cross"]));
+  });
+
+  it('organizationAliases - should give a ministry its short form, with the demonym and with the possessive', () => {
+    expect(names('Japanese Ministry of Foreign Affairs')).toEqual(['JMFA', 'Japanese Foreign Ministry', "Japan's Ministry of Foreign Affairs", "Japan's Foreign Ministry"]);
+    expect(names('Russian Ministry of Defence')).toEqual(expect.arrayContaining(['Russian Defence Ministry', "Russia's Defence Ministry"]));
+    expect(names('Indian Ministry of Home Affairs')).toEqual(expect.arrayContaining(["India's Interior Ministry"]));
+  });
+
+  it('organizationAliases - should give no possessive for a first word that is no demonym, or one several countries own', () => {
+    expect(names('Grain Traders Union')).toEqual(['GTU']);
+    expect(names('Congolese Red Cross').some((name) => name.includes("'"))).toBe(false);
+  });
+});
+
+describe('missingOrganizationAliases', () => {
+  it('missingOrganizationAliases - should add what the actor lacks, marked automatic, never what an editor removed', () => {
+    expect(missingOrganizationAliases('European Union', [], [], COUNTRIES)).toEqual([{ name: 'EU', language: null, automatic: true }]);
+    expect(missingOrganizationAliases('European Union', [{ name: 'EU' }], [], COUNTRIES)).toEqual([]);
+    expect(missingOrganizationAliases('European Union', [], ['EU'], COUNTRIES)).toEqual([]);
+  });
+});
