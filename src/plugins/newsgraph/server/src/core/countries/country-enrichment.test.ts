@@ -130,3 +130,13 @@ describe('shared demonyms', () => {
     expect(demonymOf('CG')).toBe('Congolese');
   });
 });
+
+describe('Capitals that speak for an organization', () => {
+  test('Brussels - should not be an alias of Belgium, whose other names stay, while Paris stays France\'s', () => {
+    const names = (code: string, actorName: string) => aliasNames(code, actorName).map((alias) => alias.name);
+    const belgium = names('BE', 'Belgium');
+    expect(belgium).not.toContain('Brussels');
+    expect(belgium).toContain('Belgian');
+    expect(names('FR', 'France')).toContain('Paris');
+  });
+});

@@ -129,6 +129,9 @@ export function ownsDemonym(country: CountryRecord, everyCountry: readonly Count
   return members.length === 1 ? members[0]!.cca2 === country.cca2 : true;
 }
 
+/** Capitals whose name, used as a metonym, stands for an organization seated there (see countryAliases). */
+const CAPITALS_SPEAKING_FOR_ORGANIZATIONS: ReadonlySet<string> = new Set(['Brussels']);
+
 /**
  * The aliases a country actor gets: its common and official names, alternative spellings, the
  * dotted initialism news writes ("U.S.", "U.K.": see DOTTED_FORMS), names in other languages, the
@@ -155,6 +158,10 @@ export function countryAliases(country: CountryRecord, actorName: string, everyC
   for (const name of ambiguousShortNamesOf(country)) add(name, 'spelling');
   for (const dotted of DOTTED_FORMS[country.cca2] ?? []) add(dotted, 'dotted');
   for (const capital of country.capital) {
+    // A capital that speaks for an organization seated there far more often than for its country:
+    // "Brussels rejected the plan" is the European Union in copy, hardly ever Belgium. An editor who
+    // means Belgium adds it as an alias by hand.
+    if (CAPITALS_SPEAKING_FOR_ORGANIZATIONS.has(capital)) continue;
     add(capital, 'capital');
     // "Washington D.C." is "Washington" in copy: a trailing abbreviation is dropped too.
     add(capital.replace(/\s+(?:[A-Z]\.){2,}$/, ''), 'capital');
