@@ -22,9 +22,9 @@ const BACKFILL_KEY = 'closedAtBackfilled';
  * The desk's trends: flags opened and closed per day, the median time to resolution and the verdicts
  * by speaker, over a window of days. Aggregated by the database (GROUP BY a day number computed from
  * an indexed timestamp), so a read costs the flags of the window, never the whole table:
- * `createdAt` for the flags opened, `closedAt` (set while a flag is resolved or dismissed, by
- * flags.transition) with status and createdAt for the flags closed and their time to resolution,
- * both covering indexes (flags.ensureIndexes). The day, median and speaker shaping is pure
+ * `createdAt` for the flags opened; status, `closedAt` (set while a flag is resolved or dismissed,
+ * by flags.transition), createdAt and verdict for the flags closed, their time to resolution and
+ * their verdicts: both covering indexes (flags.ensureIndexes). The day, median and speaker shaping is pure
  * (core/flags/flag-trends.ts).
  */
 export const flagTrendsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -139,7 +139,7 @@ export const flagTrendsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The median time from creation to resolution of the flags resolved since `since`. PostgreSQL
      * has percentile_cont; SQLite counts, then reads only the middle of the ages in order. Either
-     * way the flags come from the closedAt index, which holds their status and creation time too.
+     * way the flags come from the index on status and closedAt, which holds their creation time too.
      */
     async medianResolutionMs(since: Date, statements: ReadScope = { kind: 'all' }): Promise<number | null> {
       if (statements.kind === 'none') return null;
