@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Flex, Grid, Loader, Typography } from '@strapi/design-system';
 import { useEffect, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTheme } from 'styled-components';
 import { errorMessage, VERDICTS, useReviewApi, type FlagTrends as Trends } from '../api';
 import { useTranslate, type TranslationKey } from '../useTranslate';
@@ -10,14 +10,18 @@ const CHART_HEIGHT = 220;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** Longer speaker names are cut on the axis (the tooltip shows them whole). */
+const AXIS_NAME_LENGTH = 24;
+const shortName = (name: string): string => (name.length > AXIS_NAME_LENGTH ? `${name.slice(0, AXIS_NAME_LENGTH - 1)}…` : name);
 
-/** A duration as a person reads it: "3 d 4 h", "5 h 12 min", "8 min". */
+/** A duration as a person reads it: "3 d 4 h", "5 h 12 min", "8 min", "under a minute". */
 function useDuration() {
   const { t } = useTranslate();
   return (ms: number): string => {
     if (ms >= DAY) return t('trends.duration.days', { days: Math.floor(ms / DAY), hours: Math.floor((ms % DAY) / HOUR) });
     if (ms >= HOUR) return t('trends.duration.hours', { hours: Math.floor(ms / HOUR), minutes: Math.floor((ms % HOUR) / MINUTE) });
-    return t('trends.duration.minutes', { minutes: Math.max(0, Math.round(ms / MINUTE)) });
+    if (ms >= MINUTE) return t('trends.duration.minutes', { minutes: Math.floor(ms / MINUTE) });
+    return t('trends.duration.underMinute');
   };
 }
 
@@ -94,16 +98,16 @@ export function FlagTrends() {
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch" data-testid="trends-per-day">
             <Typography variant="sigma" textColor="neutral600">{t('trends.perDay', { days: trends.window.days })}</Typography>
             <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-              <LineChart data={trends.days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+              <BarChart data={trends.days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} barGap={0} barCategoryGap="20%">
                 <CartesianGrid stroke={colors.neutral150} vertical={false} />
                 <XAxis dataKey="date" tickFormatter={day} tick={axis} stroke={colors.neutral300} minTickGap={24} />
                 <YAxis allowDecimals={false} tick={axis} stroke={colors.neutral300} />
-                <Tooltip labelFormatter={(label) => day(String(label))} {...tooltip} />
-                <Legend wrapperStyle={{ fontSize: 12, color: colors.neutral700 }} />
+                <Tooltip labelFormatter={(label) => day(String(label))} cursor={{ fill: colors.neutral100 }} {...tooltip} />
+                <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: colors.neutral700 }} />
                 {series.map(({ key, color }) => (
-                  <Line key={key} type="monotone" dataKey={key} name={t(`trends.series.${key}` as TranslationKey)} stroke={color} strokeWidth={2} dot={false} isAnimationActive={false} />
+                  <Bar key={key} dataKey={key} name={t(`trends.series.${key}` as TranslationKey)} fill={color} isAnimationActive={false} />
                 ))}
-              </LineChart>
+              </BarChart>
             </ResponsiveContainer>
           </Grid.Item>
           <Grid.Item col={2} s={12} direction="column" alignItems="start" gap={1} data-testid="trends-median">
@@ -124,9 +128,9 @@ export function FlagTrends() {
                 <BarChart data={speakers} layout="vertical" margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
                   <CartesianGrid stroke={colors.neutral150} horizontal={false} />
                   <XAxis type="number" allowDecimals={false} tick={axis} stroke={colors.neutral300} />
-                  <YAxis type="category" dataKey="name" width={110} tick={axis} stroke={colors.neutral300} />
+                  <YAxis type="category" dataKey="name" width={150} tick={axis} tickFormatter={shortName} stroke={colors.neutral300} />
                   <Tooltip cursor={{ fill: colors.neutral100 }} {...tooltip} />
-                  <Legend wrapperStyle={{ fontSize: 12, color: colors.neutral700 }} />
+                  <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: colors.neutral700 }} />
                   {VERDICTS.filter((verdict) => speakers.some((speaker) => speaker[verdict] > 0)).map((verdict) => (
                     <Bar key={verdict} dataKey={verdict} stackId="verdicts" name={t(`verdict.${verdict}` as TranslationKey)} fill={verdictColors[verdict]} isAnimationActive={false} />
                   ))}
