@@ -174,3 +174,21 @@ test('Reopen - should take a flag out of the resolved ones, and a new verdict co
   expect(again.totals.resolved).toBe(4);
   expect(again.speakers[1]).toMatchObject({ name: 'Ines Marr', verdicts: expect.objectContaining({ unsupported: 1, misleading: 0 }) });
 });
+
+test('Backfill - should give flags closed before closedAt existed the time of their last resolve or dismiss event, once', async () => {
+  const flag = claims.stringer[0]!;
+  const row = (await app.strapi.db.query(FLAG).findOne({ where: { documentId: flag }, select: ['id', 'closedAt'] })) as { id: number; closedAt: string };
+  const events = (await app.strapi.db.query('plugin::newsgraph.review-event').findMany({ where: { flag: { documentId: flag }, to: 'resolved' }, select: ['createdAt'] })) as Array<{ createdAt: string }>;
+  expect(events).toHaveLength(1);
+  await app.strapi.db.query(FLAG).update({ where: { id: row.id }, data: { closedAt: null } });
+  const store = app.strapi.store({ type: 'plugin', name: 'newsgraph' });
+  await store.delete({ key: 'closedAtBackfilled' });
+  const trends = app.strapi.plugin('newsgraph').service('flag-trends') as { backfillClosedAt(): Promise<number> };
+  expect(await trends.backfillClosedAt()).toBe(1);
+  const after = (await app.strapi.db.query(FLAG).findOne({ where: { id: row.id }, select: ['closedAt'] })) as { closedAt: string };
+  expect(after.closedAt).toBe(events[0]!.createdAt);
+  // Done once: a later start does not look again.
+  await app.strapi.db.query(FLAG).update({ where: { id: row.id }, data: { closedAt: null } });
+  expect(await trends.backfillClosedAt()).toBe(0);
+  await app.strapi.db.query(FLAG).update({ where: { id: row.id }, data: { closedAt: row.closedAt } });
+});
