@@ -5,6 +5,8 @@ import { useCallback, useMemo } from 'react';
 export { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, VERDICTS, TEXT_CHANGED_AFTER_VERDICT } from '../../server/src/contracts/review';
 export type { EarlierVerdict, FlagDetail, FlagEvent, FlagStatus, QueueFacets, QueueFlag, QueuePage, QueueQuery } from '../../server/src/contracts/review';
 import type { FlagDetail, QueueFacets, QueuePage, QueueQuery, ReviewAction } from '../../server/src/contracts/review';
+export type { FlagTrends, SpeakerVerdicts, TrendDay } from '../../server/src/contracts/trends';
+import type { FlagTrends } from '../../server/src/contracts/trends';
 
 /** What a failed request says to show a user: the server's error message, else the error's own. */
 export function errorMessage(error: unknown): string {
@@ -42,6 +44,12 @@ export function useReviewApi() {
     [post]
   );
 
+  /** The desk's trends over `days` days, in the browser's time zone (its offset now, in minutes east of UTC). */
+  const trends = useCallback(
+    async (days = 30): Promise<FlagTrends> => (await get<{ data: FlagTrends }>(`/newsgraph/flags/trends?days=${days}&utcOffset=${-new Date().getTimezoneOffset()}`)).data.data,
+    [get]
+  );
+
   // One object for as long as the functions stay the same: pages use it in effects' dependencies.
-  return useMemo(() => ({ queue, facets, flag, act }), [queue, facets, flag, act]);
+  return useMemo(() => ({ queue, facets, flag, act, trends }), [queue, facets, flag, act, trends]);
 }

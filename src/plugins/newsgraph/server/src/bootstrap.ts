@@ -15,6 +15,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'flags').ensureIndexes();
   await getService(strapi, 'claim-matcher').ensureIndexes();
   await getService(strapi, 'flag-counts').ensureCounting();
+  // Flags closed before they recorded when (closedAt, the desk's trends) get it from their history, once.
+  const backfilled = await getService(strapi, 'flag-trends').backfillClosedAt();
+  if (backfilled > 0) strapi.log.info(`[newsgraph] closing time recorded for ${backfilled} earlier resolved or dismissed flags`);
   // Verdicts given before they recorded their words are bound now, or taken back.
   const verdicts = await getService(strapi, 'review').bindLegacyVerdicts();
   if (verdicts.bound + verdicts.takenBack > 0) strapi.log.info(`[newsgraph] verdicts bound to their words: ${verdicts.bound}; taken back (their words changed since): ${verdicts.takenBack}`);

@@ -3,6 +3,7 @@ import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { FLAG_KINDS, FLAG_STATUSES, SEVERITIES, useReviewApi, type ActionResult, type FlagDetail as Flag, type QueueFacets, type QueuePage, type QueueQuery } from '../api';
 import { FlagDetail } from '../components/FlagDetail';
+import { FlagTrends } from '../components/FlagTrends';
 import { useTranslate, type TranslationKey } from '../useTranslate';
 
 const READ = [{ action: 'plugin::newsgraph.flags.read', subject: null }];
@@ -120,6 +121,7 @@ function FactCheckDesk() {
               {failed}
             </Alert>
           ) : null}
+          <FlagTrends />
           <Flex gap={2} wrap="wrap">
             {counts
               ? FLAG_STATUSES.map((status) => (

@@ -3,6 +3,7 @@ import type { QueuePage } from '../contracts/review';
 import { isPlainObject } from '../core/model-spec';
 import { readFlagListQuery, readOpenFlagsQuery, readReviewDecision } from '../core/flags/review-input';
 import { checkedInput } from '../strapi/checked-input';
+import { readTrendsQuery } from '../core/flags/flag-trends';
 import type { ReviewAction } from '../core/flags/review-workflow';
 import { getService } from '../strapi/get-service';
 import { STATEMENT_UID, STORY_UID } from '../constants';
@@ -77,6 +78,15 @@ export const flagsController = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The queue's counts per status, and per kind and severity within each status, of the flags this user may see. */
     async counts(ctx: ReviewContext) {
       ctx.body = { data: await queue().counts(await readableStatements(ctx)) };
+    },
+
+    /**
+     * The desk's trends over `days` days on the reader's clock (`utcOffset`), of the flags this user may see.
+     * @throws errors.ValidationError for a bad days or utcOffset
+     */
+    async trends(ctx: ReviewContext) {
+      const query = checkedInput(() => readTrendsQuery(ctx.query));
+      ctx.body = { data: await getService(strapi, 'flag-trends').trends(query, await readableStatements(ctx)) };
     },
 
     /**

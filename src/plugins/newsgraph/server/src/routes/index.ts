@@ -28,6 +28,13 @@ export const routes = {
         config: { policies: [isAdmin, can('plugin::newsgraph.flags.read')] },
       },
       {
+        // Before /flags/:documentId. The Fact-check page's trends: flags opened and closed per day.
+        method: 'GET',
+        path: '/flags/trends',
+        handler: 'flags.trends',
+        config: { policies: [isAdmin, can('plugin::newsgraph.flags.read')] },
+      },
+      {
         // Before /flags/:documentId. The list views' "Open flags" column: one call per page.
         method: 'GET',
         path: '/flags/open-by-document',

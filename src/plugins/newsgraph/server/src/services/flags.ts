@@ -61,6 +61,15 @@ const FLAG_QUEUE_INDEXES = [
   ['status', 'kind'],
   ['storyDocumentId', 'status', '-score', 'id'],
 ];
+/**
+ * The desk's trends (services/flag-trends.ts): flags opened per day; and, from status and the day
+ * they were closed, those closed per day, their age and verdict, without reading the table.
+ */
+const FLAG_TREND_INDEXES = [
+  ['createdAt'],
+  ['status', 'closedAt', 'createdAt', 'verdict'],
+];
+const CLOSED_STATUSES = new Set<FlagStatus>(['resolved', 'dismissed']);
 const queueIndexName = (table: string, columns: string[]) => `${table}_${columns.map((name) => name.replace('-', '')).join('_')}_queue`;
 
 /**
@@ -236,8 +245,12 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const query = knex(table(FLAG_UID)).where('id', flag.id).andWhere(column(FLAG_UID, 'status'), from);
     // A reviewer's action names the version it was decided on; the rules' own changes do not.
     if (expectedVersion !== undefined) query.andWhere(version, expectedVersion);
+    const now = new Date();
+    // closedAt is set exactly while a flag is resolved or dismissed: the desk's trends count and time
+    // resolutions by it (services/flag-trends.ts), through an index, without reading review events.
+    const closedAt = CLOSED_STATUSES.has(to) ? now : null;
     const changed = await query
-      .update({ ...extra, [column(FLAG_UID, 'status')]: to, [version]: knex.raw('?? + 1', [version]), [column(FLAG_UID, 'updatedAt')]: new Date() });
+      .update({ ...extra, [column(FLAG_UID, 'status')]: to, [version]: knex.raw('?? + 1', [version]), [column(FLAG_UID, 'updatedAt')]: now, [column(FLAG_UID, 'closedAt')]: closedAt });
     if (Number(changed) === 0) return false;
     await recordEvent(flag, from, to, note, actorId, details);
     if (to === 'open') await emitFlagEvent('newsgraph.flag.opened', flag.documentId);
@@ -406,14 +419,14 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * The flag table's indexes. A unique one on the key: the Document Service checks uniqueness
      * before it writes, which two concurrent saves can both pass; the database cannot be raced. And
      * those of the review queue's common queries (`npm run bench:flags` measures them): open flags by
-     * score or age, one story's flags, counts by kind.
+     * score or age, one story's flags, counts by kind; and the desk's trends.
      */
     async ensureIndexes(): Promise<void> {
       const flags = table(FLAG_UID);
       const col = (attribute: string) => column(FLAG_UID, attribute);
       const indexes: Array<{ name: string; columns: string[]; unique?: boolean }> = [
         { name: `${flags}_key_unique`, columns: [col('key')], unique: true },
-        ...FLAG_QUEUE_INDEXES.map((columns) => ({ name: queueIndexName(flags, columns), columns: columns.map((name) => (name.startsWith('-') ? `-${col(name.slice(1))}` : col(name))) })),
+        ...[...FLAG_QUEUE_INDEXES, ...FLAG_TREND_INDEXES].map((columns) => ({ name: queueIndexName(flags, columns), columns: columns.map((name) => (name.startsWith('-') ? `-${col(name.slice(1))}` : col(name))) })),
       ];
       for (const index of indexes) {
         const list = index.columns.map((name) => (name.startsWith('-') ? '?? DESC' : '??')).join(', ');
@@ -422,10 +435,10 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Drops the queue's indexes (`npm run bench:flags` measures the queries without them first). */
+    /** Drops the queue's and the trends' indexes (`npm run bench:flags` measures the queries without them first). */
     async dropQueueIndexes(): Promise<void> {
       const flags = table(FLAG_UID);
-      for (const columns of FLAG_QUEUE_INDEXES) await strapi.db.connection.raw(`DROP INDEX IF EXISTS ??`, [queueIndexName(flags, columns)]);
+      for (const columns of [...FLAG_QUEUE_INDEXES, ...FLAG_TREND_INDEXES]) await strapi.db.connection.raw(`DROP INDEX IF EXISTS ??`, [queueIndexName(flags, columns)]);
     },
   };
 };

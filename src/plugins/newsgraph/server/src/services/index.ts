@@ -6,6 +6,7 @@ import { editorFormsService } from './editor-forms';
 import { factChecksService } from './fact-checks';
 import { factCheckerRoleService } from './fact-checker-role';
 import { flagCountsService } from './flag-counts';
+import { flagTrendsService } from './flag-trends';
 import { flagsService } from './flags';
 import { graphService } from './graph';
 import { linkIndexService } from './link-index';
@@ -27,6 +28,7 @@ export const services = {
   'fact-checks': factChecksService,
   'fact-checker-role': factCheckerRoleService,
   'flag-counts': flagCountsService,
+  'flag-trends': flagTrendsService,
   flags: flagsService,
   graph: graphService,
   'link-index': linkIndexService,
