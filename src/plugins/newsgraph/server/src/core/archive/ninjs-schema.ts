@@ -69,7 +69,7 @@ const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type:
 /** Newsgraph's data about a story, beside its ninjs item. */
 const STORY_EXTENSION_SCHEMA = {
   type: 'object',
-  required: ['slug', 'storyDate'],
+  required: ['slug'],
   additionalProperties: false,
   properties: {
     slug: key,
