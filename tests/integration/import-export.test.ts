@@ -1,5 +1,9 @@
+import { spawn } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { ARCHIVE_LINES } from '../fixtures/archive';
+import { ARCHIVE_LINES, archiveText } from '../fixtures/archive';
 import { checkNinjsItem, parseArchiveLine, type ArchiveLine } from '../../src/plugins/newsgraph/server/src/core/archive/archive-format';
 
 /** The archive import and export (docs/import-export.md), on the database the run is configured for. */
@@ -94,4 +98,97 @@ test('A line refused half-way - should leave nothing of it, and the next line sh
   expect(await app.strapi.db.query('api::story.story' as never).count({ where: { slug: 'broken-story' } })).toBe(0);
 
   expect(await importAll([{ type: 'actor', slug: 'new-actor', name: 'New Actor', kind: 'person' }])).toEqual(['created']);
+});
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { APP_DIR, TEST_DIST_DIR } = require('../setup/paths') as { APP_DIR: string; TEST_DIST_DIR: string };
+
+interface ImportRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run import` as a child process on this test's database; `killAfterLine` kills it once that many lines are done. */
+function runImport(file: string, killAfterLine?: number): Promise<ImportRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(APP_DIR, 'scripts', 'import.js'), file], {
+      cwd: APP_DIR,
+      env: { ...process.env, NEWSGRAPH_DIST_DIR: TEST_DIST_DIR, STRAPI_LOG_LEVEL: 'error' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const watcher = killAfterLine === undefined ? undefined : setInterval(() => {
+      try {
+        if (JSON.parse(fs.readFileSync(`${file}.import-state.json`, 'utf8')).done >= killAfterLine) child.kill('SIGKILL');
+      } catch {
+        // Not written yet, or being replaced: look again.
+      }
+    }, 20);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (watcher) clearInterval(watcher);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** An archive of `stories` stories of five statements each, about the fixture's actors. */
+function generatedArchive(stories: number): Array<Record<string, unknown>> {
+  const people = ARCHIVE_LINES.filter((line) => line.type !== 'story');
+  const lines = [...people];
+  for (let index = 0; index < stories; index += 1) {
+    lines.push({
+      type: 'story',
+      item: { uri: `urn:test:story:${index}`, headlines: [{ value: `Talks, day ${index}` }], pubstatus: index % 2 === 0 ? 'usable' : 'withheld' },
+      newsgraph: {
+        slug: `talks-day-${index}`, storyDate: '2026-03-01T00:00:00.000Z',
+        statements: Array.from({ length: 5 }, (_, number) => ({ text: `Statement ${number} of day ${index}: the port reopens`, kind: 'paraphrase', attribution: number % 2 ? 'Halvik said' : 'Tomas Brandt said' })),
+      },
+    });
+  }
+  return lines;
+}
+
+describe('npm run import', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-import-'));
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  test('Bad lines - should be reported with their line numbers and skipped, the others imported', async () => {
+    const file = path.join(folder, 'bad-lines.ndjson');
+    const lines = archiveText(generatedArchive(2)).split('\n');
+    lines.splice(1, 0, '{"type":"actor", "slug": "broken"');
+    lines.splice(3, 0, JSON.stringify({ type: 'story', item: { uri: 'urn:test:x', headlines: [{ value: 'X' }] }, newsgraph: { slug: 'x-story', storyDate: '2026-03-01T00:00:00Z', statements: [{ text: 'X', speaker: 'nobody-at-all' }] } }));
+    fs.writeFileSync(file, lines.join('\n'));
+    const run = await runImport(file);
+    expect({ code: run.code, stderr: run.code === 2 ? '' : run.stderr }).toEqual({ code: 2, stderr: '' });
+    expect(run.stderr).toMatch(/line 2: not JSON/);
+    expect(run.stderr).toMatch(/line 4: unknown actor "nobody-at-all"/);
+    expect(await app.strapi.db.query('api::story.story' as never).count({ where: { slug: { $in: ['talks-day-0', 'talks-day-1'] } } })).toBeGreaterThanOrEqual(2);
+    expect(await app.strapi.db.query('api::story.story' as never).count({ where: { slug: 'x-story' } })).toBe(0);
+  });
+
+  test('A kill mid-import - should continue where it stopped and end as an uninterrupted import would', async () => {
+    const file = path.join(folder, 'killed.ndjson');
+    const lines = generatedArchive(14);
+    fs.writeFileSync(file, archiveText(lines));
+    const killed = await runImport(file, 8);
+    expect(killed.code).toBeNull();
+    const state = JSON.parse(fs.readFileSync(`${file}.import-state.json`, 'utf8')) as { done: number };
+    expect(state.done).toBeGreaterThanOrEqual(8);
+    expect(state.done).toBeLessThan(lines.length);
+
+    const resumed = await runImport(file);
+    expect({ code: resumed.code, stderr: resumed.code === 0 ? '' : resumed.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(resumed.stdout).toMatch(new RegExp(`continuing after line ${state.done}`));
+    expect(fs.existsSync(`${file}.import-state.json`)).toBe(false);
+
+    // What an uninterrupted import leaves: every line already there as the archive says, nothing twice.
+    expect(await importAll(lines)).toEqual(lines.map(() => 'unchanged'));
+    const slugs = lines.filter((line) => line.type === 'story').map((line) => (line.newsgraph as { slug: string }).slug);
+    const statements = (await app.strapi.db.query('api::statement.statement' as never).findMany({ where: { story: { slug: { $in: slugs } } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+    expect(new Set(statements.map((statement) => statement.documentId)).size).toBe(slugs.length * 5);
+  });
 });
