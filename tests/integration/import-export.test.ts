@@ -152,9 +152,34 @@ function generatedArchive(stories: number): Array<Record<string, unknown>> {
   return lines;
 }
 
-describe('npm run import', () => {
+/** `npm run export` as a child process on this test's database. */
+function runExport(args: string[]): Promise<ImportRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(APP_DIR, 'scripts', 'export.js'), ...args], { cwd: APP_DIR, env: { ...process.env, NEWSGRAPH_DIST_DIR: TEST_DIST_DIR, STRAPI_LOG_LEVEL: 'error' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run import and npm run export', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-import-'));
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  test('npm run export - should write the archive and the DataFeed of the rated statements of published stories', async () => {
+    const out = path.join(folder, 'export.ndjson');
+    const feedFile = path.join(folder, 'claim-reviews.json');
+    const run = await runExport(['--out', out, '--claim-reviews', feedFile]);
+    expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
+    const written = fs.readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ArchiveLine);
+    expect(comparable(written)).toEqual(comparable(await exportAll()));
+    const feed = JSON.parse(fs.readFileSync(feedFile, 'utf8')) as { '@type': string; dataFeedElement: Array<{ claimReviewed?: string; item?: { claimReviewed?: string } }> };
+    expect(feed['@type']).toBe('DataFeed');
+    expect(JSON.stringify(feed.dataFeedElement)).toContain('The port would reopen on Monday');
+  });
 
   test('Bad lines - should be reported with their line numbers and skipped, the others imported', async () => {
     const file = path.join(folder, 'bad-lines.ndjson');
