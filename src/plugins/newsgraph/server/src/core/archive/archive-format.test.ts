@@ -16,6 +16,8 @@ describe('parseArchiveLine', () => {
     expect(parseArchiveLine('[1]')).toMatchObject({ ok: false, error: 'not a JSON object' });
     expect(parseArchiveLine('{"type":"thing"}')).toMatchObject({ ok: false, error: expect.stringContaining('"type"') });
     expect(parseArchiveLine('{"type":"actor","name":"X"}')).toMatchObject({ ok: false, error: expect.stringContaining('slug') });
+    expect(parseArchiveLine('{"type":"actor","slug":"Ilse_Halvik","name":"X"}')).toMatchObject({ ok: false, error: expect.stringContaining('/slug') });
+    expect(parseArchiveLine('{"type":"actor","slug":"ilse--halvik","name":"X"}')).toMatchObject({ ok: false, error: expect.stringContaining('"ilse-halvik"') });
   });
 
   test('A ninjs item with a property outside ninjs 2.0 - should be refused, as ninjs 2.0 closes its top level', () => {

@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { toSlug } from '../fields/slug';
 import { ACTOR_LINE_SCHEMA, NINJS_ITEM_SCHEMA, PROPOSAL_LINE_SCHEMA, STORY_LINE_SCHEMA } from './ninjs-schema';
 
 /**
@@ -178,6 +179,9 @@ export function parseArchiveLine(text: string): ParsedLine {
   if (type !== 'actor' && type !== 'proposal' && type !== 'story') return { ok: false, error: `"type" must be "actor", "proposal" or "story"` };
   const validate = validators[type];
   if (!validate(value)) return { ok: false, error: describe(validate.errors) };
+  // The slug stored is the key the next run looks up: one the write path would rewrite could never be found again.
+  const slug = type === 'story' ? (value as StoryLine).newsgraph.slug : (value as ActorLine | ProposalLine).slug;
+  if (toSlug(slug) !== slug) return { ok: false, error: `${type === 'story' ? '/newsgraph/slug' : '/slug'} "${slug}" is not a slug as Newsgraph stores it ("${toSlug(slug)}")` };
   if (type === 'story') {
     const line = value as StoryLine;
     if (!headlineOf(line.item)) return { ok: false, error: '/item/headlines needs a headline with a value' };

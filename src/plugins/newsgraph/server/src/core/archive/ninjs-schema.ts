@@ -10,8 +10,11 @@
 const text = { type: 'string' } as const;
 const dateTime = { type: 'string', format: 'date-time' } as const;
 const date = { type: 'string', format: 'date' } as const;
-/** A key of another line of the archive: the slug of an actor or proposal. */
-const key = { type: 'string', minLength: 1, maxLength: 255 } as const;
+/**
+ * A key: the slug of a story, actor or proposal, in the characters Newsgraph's slugs are made of
+ * (a line's own slug is also checked to be exactly as Newsgraph would store it: archive-format.ts).
+ */
+const key = { type: 'string', minLength: 1, maxLength: 255, pattern: '^[a-z0-9-]+$' } as const;
 const keys = { type: 'array', items: key } as const;
 
 /** One entry of ninjs `headlines`, `descriptions` or `bodies`: a value, with an optional role and MIME type. */
