@@ -1,3 +1,4 @@
+import { archiveService } from './archive';
 import { claimMatcherService } from './claim-matcher';
 import { claimReviewsService } from './claim-reviews';
 import { countriesService } from './countries';
@@ -20,6 +21,7 @@ import { statementSuggestionsService } from './statement-suggestions';
 import { storyActorsService } from './story-actors';
 
 export const services = {
+  archive: archiveService,
   'claim-matcher': claimMatcherService,
   'claim-reviews': claimReviewsService,
   countries: countriesService,
