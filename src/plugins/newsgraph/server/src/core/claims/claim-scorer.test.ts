@@ -190,8 +190,9 @@ describe('scoreClaim (the shipped model)', () => {
     expect(measured.model).toBeGreaterThan(Math.max(measured.length!, measured.numberThenLength!));
   });
 
-  // The held-out debates and blocks are read from the public data (../shared/data/checkworthiness,
-  // or CHECKWORTHINESS_DATA), which the repository does not copy: where it is absent this is skipped.
+  // The held-out debates and blocks are read from the public data (CHECKWORTHINESS_DATA, by default
+  // where the README's "Data for fitting and evaluating the models" says), which the repository does
+  // not copy: where it is absent this is skipped.
   (fs.existsSync(CHECKWORTHINESS_DATA) ? it : it.skip)('shippedClaimModel - should reproduce its committed held-out MAP, F1 and AP on the public data', () => {
     const { clef, claimBuster } = shippedFigures().heldOut;
     const debates = (shippedClaimModel().fitted as { split: { clefDebates: { heldOut: string[] } } }).split.clefDebates.heldOut;
