@@ -71,6 +71,13 @@ describe('extractAttributions - quotes', () => {
 });
 
 describe('extractAttributions - reported speech', () => {
+  it('A participle after a preposition - should read as an adjective, not a cue', () => {
+    const found = read('Teodor Halvik said his government would wait for written terms.');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ cue: 'said', source: 'Teodor Halvik', content: 'his government would wait for written terms' });
+    expect(read('The council met with stated aims in mind.')).toEqual([]);
+  });
+
   it('X said that ... - should take the clause with "that" and leave the period out', () => {
     expect(read('The foreign minister said on Monday that the border would stay closed.')).toEqual([
       expect.objectContaining({ content: 'that the border would stay closed', cue: 'said', source: 'The foreign minister', kind: 'paraphrase', text: 'the border would stay closed' }),

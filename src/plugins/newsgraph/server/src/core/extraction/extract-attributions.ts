@@ -109,6 +109,9 @@ function isCapitalized(token: Token | undefined): boolean {
   return token !== undefined && token.word && token.text[0] !== token.text[0]!.toLowerCase();
 }
 
+/** Prepositions after which a cue's participle is an adjective ("for written terms"), never the verb. */
+const PARTICIPLE_AS_ADJECTIVE_AFTER = new Set(['for', 'with', 'in', 'of', 'from', 'on', 'at', 'into', 'without', 'under', 'over', 'about', 'against', 'through', 'via']);
+
 /** Whether the cue word at `index` reads as a verb of attribution here, not a noun, an infinitive or a passive. */
 function readsAsCue(tokens: readonly Token[], index: number): string | null {
   const token = tokens[index]!;
@@ -128,6 +131,8 @@ function readsAsCue(tokens: readonly Token[], index: number): string | null {
   const isIng = token.lower.endsWith('ing');
   const isParticiple = token.lower.endsWith('ed') || token.lower === 'written' || token.lower === 'told' || token.lower === 'said';
   if (isParticiple && (['was', 'were', 'is', 'are', 'be', 'been', 'being'].includes(prevLower) || next?.lower === 'by')) return null;
+  // "wait for written terms", "with stated aims": a participle right after a preposition describes a noun.
+  if (isParticiple && token.lower !== 'said' && PARTICIPLE_AS_ADJECTIVE_AFTER.has(prevLower)) return null;
   if (isIng) {
     if (previous && looksNominal(previous)) {
       // "..., a spokesman adding that ...": an absolute clause, its subject after a comma.
