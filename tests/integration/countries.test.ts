@@ -1,6 +1,7 @@
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import worldCountries from 'world-countries';
-import { foldPhrase } from '../../src/plugins/newsgraph/server/src/core/linking/text-folding';
+import type { CountryRecord } from '../../src/plugins/newsgraph/server/src/core/countries/country-enrichment';
+import { namesSharedByCountries } from '../../src/plugins/newsgraph/server/src/core/countries/shared-country-names.fixture';
 import { storyInput } from '../fixtures/documents';
 
 /** Country actors learn their other names from world-countries, and editors keep the last word. */
@@ -56,30 +57,9 @@ test('an actor of another kind, or an invented country - should get nothing adde
   expect(await actor(invented)).toMatchObject({ country: null, aliases: [] });
 });
 
-/** Every spelling in world-countries (names, spellings, translations, demonyms) that more than one country answers to. */
-function sharedCountryNames(): string[] {
-  const answering = new Map<string, { spellings: Set<string>; codes: Set<string> }>();
-  for (const country of worldCountries) {
-    const words = [
-      country.name.common,
-      country.name.official,
-      ...country.altSpellings.filter((spelling) => !/^[A-Z]{2}$/.test(spelling)),
-      ...Object.values(country.translations ?? {}).flatMap((names) => [names.common, names.official]),
-      ...Object.values(country.demonyms ?? {}).flatMap((demonym) => [demonym.m, demonym.f]),
-    ];
-    for (const word of words.filter(Boolean)) {
-      const folded = foldPhrase(word);
-      const entry = answering.get(folded) ?? { spellings: new Set<string>(), codes: new Set<string>() };
-      entry.spellings.add(word);
-      entry.codes.add(country.cca2);
-      answering.set(folded, entry);
-    }
-  }
-  return [...answering.values()].filter((entry) => entry.codes.size > 1).flatMap((entry) => [...entry.spellings]);
-}
 
 test('every name and spelling that more than one real country answers to, and "Congo" - should add nothing to a country actor, until an editor gives its code', async () => {
-  const names = [...sharedCountryNames(), 'Congo', 'Virgin Islands'];
+  const names = [...namesSharedByCountries(worldCountries as unknown as CountryRecord[]).flatMap((entry) => [...entry.spellings]), 'Congo', 'Virgin Islands'];
   expect(names.length).toBeGreaterThanOrEqual(50);
   const enriched: string[] = [];
   const created: string[] = [];

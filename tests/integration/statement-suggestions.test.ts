@@ -66,9 +66,13 @@ test('Accepting and rejecting - should leave out what the story holds and what a
   // The accepted statement is linked like any save: its speaker from the attribution.
   const statement = await app.strapi.documents(STATEMENT).findOne({ documentId: created.body.data.documentId, populate: { speaker: true } as never });
   expect((statement as unknown as { speaker: { name: string } | null }).speaker?.name).toBeDefined();
-  const bad = await app.http().post(`/newsgraph/stories/${story}/suggestions/reject`).set(as(chief)).send({ text: '' });
-  expect(bad.status).toBe(400);
-  expect(bad.body.error.details.errors[0].path).toEqual(['text']);
+  const rejectedBefore = await app.strapi.db.query('plugin::newsgraph.rejected-suggestion' as never).count();
+  for (const text of ['', ' "…" ', 'x'.repeat(5001), 42]) {
+    const bad = await app.http().post(`/newsgraph/stories/${story}/suggestions/reject`).set(as(chief)).send({ text });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors[0].path).toEqual(['text']);
+  }
+  expect(await app.strapi.db.query('plugin::newsgraph.rejected-suggestion' as never).count()).toBe(rejectedBefore);
 });
 
 test('Per document - should answer 403 to an author on another author\'s story, and 404 on an unknown story', async () => {

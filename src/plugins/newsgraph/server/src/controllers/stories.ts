@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { FLAG_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import { getService } from '../strapi/get-service';
+import { checkedInput } from '../strapi/checked-input';
+import { readRejectedSuggestion } from '../core/extraction';
 import { workingVersion } from '../core/visibility/story-versions';
 import { whereInScope, type ReadScope, type UserAbility } from '../services/document-permissions';
 
@@ -109,13 +111,9 @@ export const storiesController = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async rejectSuggestion(ctx: KoaContext & { request: { body?: unknown }; state?: { user?: { id: number } } }) {
       const documentId = ctx.params.documentId ?? '';
-      const body = ctx.request.body;
-      const text = body && typeof body === 'object' && 'text' in body ? (body as { text: unknown }).text : undefined;
-      if (typeof text !== 'string' || text.trim() === '' || text.length > 5000) {
-        throw new errors.ValidationError('text must be the suggestion\'s text (at most 5,000 characters)', { errors: [{ path: ['text'], message: 'text must be the suggestion\'s text', name: 'ValidationError' }] });
-      }
+      const rejected = checkedInput(() => readRejectedSuggestion(ctx.request.body));
       await permissions().assertCanUpdate(ctx.state?.userAbility, STORY_UID, documentId);
-      ctx.body = { data: await getService(strapi, 'statement-suggestions').reject(documentId, text, ctx.state?.user?.id ?? null) };
+      ctx.body = { data: await getService(strapi, 'statement-suggestions').reject(documentId, rejected, ctx.state?.user?.id ?? null) };
     },
 
     /**

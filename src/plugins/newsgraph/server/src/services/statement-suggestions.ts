@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACTOR_UID, REJECTED_SUGGESTION_UID, STATEMENT_UID, STORY_UID } from '../constants';
-import { extractAttributions, foldStatementText, resolveSpeakers, type AttributionKind, type Span } from '../core/extraction';
+import { extractAttributions, foldStatementText, resolveSpeakers, type AttributionKind, type RejectedSuggestion, type Span } from '../core/extraction';
 import { linkStatement } from '../core/linking/linker';
 import { workingVersion } from '../core/visibility/story-versions';
 import { getService } from '../strapi/get-service';
@@ -100,15 +100,12 @@ export const statementSuggestionsService = ({ strapi }: { strapi: Core.Strapi })
     /**
      * Remembers that an editor rejected a suggestion: it is not suggested again for this story.
      * @throws errors.NotFoundError for an unknown story
-     * @throws errors.ValidationError for an empty text
      */
-    async reject(storyDocumentId: string, text: string, userId: number | null): Promise<{ key: string }> {
+    async reject(storyDocumentId: string, { text, key }: RejectedSuggestion, userId: number | null): Promise<{ key: string }> {
       await story(storyDocumentId);
-      const key = foldStatementText(text);
-      if (key === '') throw new errors.ValidationError('text must be the suggestion\'s text', { errors: [{ path: ['text'], message: 'text must be the suggestion\'s text', name: 'ValidationError' }] });
       const rejections = strapi.db.query(REJECTED_SUGGESTION_UID as QueryUid);
       const known = await rejections.findOne({ where: { storyDocumentId, foldedText: key }, select: ['id'] });
-      if (!known) await rejections.create({ data: { storyDocumentId, foldedText: key, text: text.slice(0, 5000), ...(userId ? { rejectedBy: userId } : {}) } });
+      if (!known) await rejections.create({ data: { storyDocumentId, foldedText: key, text, ...(userId ? { rejectedBy: userId } : {}) } });
       return { key };
     },
   };

@@ -1,12 +1,12 @@
 import { errors } from '@strapi/utils';
-import { ReviewInputError } from '../core/flags/review-input';
+import { InputError } from '../core/input-error';
 
-/** Runs a body or query check; a ReviewInputError becomes a 400 naming the field. */
+/** Runs a body or query check; a InputError becomes a 400 naming the field. */
 export function checkedInput<Value>(read: () => Value): Value {
   try {
     return read();
   } catch (error) {
-    if (error instanceof ReviewInputError) throw new errors.ValidationError(error.message, { errors: [{ path: error.path.split('.'), message: error.message, name: 'ValidationError' }] });
+    if (error instanceof InputError) throw new errors.ValidationError(error.message, { errors: [{ path: error.path.split('.'), message: error.message, name: 'ValidationError' }] });
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import countries from 'world-countries';
-import { foldPhrase } from '../linking/text-folding';
+import { namesSharedByCountries } from './shared-country-names.fixture';
 import { AMBIGUOUS_SHORT_NAMES, countryAliases, findCountry, missingCountryAliases, removedAutomaticAliases, type CountryRecord } from './country-enrichment';
 
 const all = countries as unknown as CountryRecord[];
@@ -17,25 +17,7 @@ describe('findCountry', () => {
   });
 
   it('does not guess for any name, spelling, translation or demonym that more than one real country answers to', () => {
-    // Walked from the data itself, not from the code under test: every name, official name,
-    // alternative spelling, translation and demonym, folded, with the countries that answer to it.
-    const answering = new Map<string, { spellings: Set<string>; codes: Set<string> }>();
-    for (const country of all) {
-      const words = [
-        country.name.common,
-        country.name.official,
-        ...country.altSpellings.filter((spelling) => !/^[A-Z]{2}$/.test(spelling)),
-        ...Object.values(country.translations ?? {}).flatMap((names) => [names.common, names.official]),
-        ...Object.values(country.demonyms ?? {}).flatMap((demonym) => [demonym.m, demonym.f]),
-      ];
-      for (const word of words.filter(Boolean)) {
-        const entry = answering.get(foldPhrase(word)) ?? { spellings: new Set(), codes: new Set() };
-        entry.spellings.add(word);
-        entry.codes.add(country.cca2);
-        answering.set(foldPhrase(word), entry);
-      }
-    }
-    const shared = [...answering.values()].filter((entry) => entry.codes.size > 1);
+    const shared = namesSharedByCountries(all);
     // About 25 names in the data (Sudan, Kongo, Saint Martin, Guyana...) and 9 demonyms (Congolese, Dominican...).
     expect(shared.length).toBeGreaterThanOrEqual(30);
     const guessed = shared.flatMap(({ spellings, codes }) =>

@@ -7,3 +7,4 @@ export { extractAttributions, foldStatementText, type Attribution, type Attribut
 export { resolveSpeakers, candidateResolver, type ResolvedAttribution } from './speakers';
 export { CUE_LEMMAS, type CueKind } from './cue-lexicon';
 export { commandLines, type CommandLine } from './command-lines';
+export { readRejectedSuggestion, MAX_SUGGESTION_TEXT_LENGTH, type RejectedSuggestion } from './suggestion-input';

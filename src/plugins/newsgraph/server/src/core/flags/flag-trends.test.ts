@@ -1,5 +1,5 @@
 import { DAY_MS, dayLabel, median, medianSlice, readTrendsQuery, shapeTrends, topSpeakers, trendWindow } from './flag-trends';
-import { ReviewInputError } from './review-input';
+import { InputError } from '../input-error';
 
 describe('readTrendsQuery', () => {
   it('Read - should default to 30 days in UTC', () => {
@@ -12,11 +12,11 @@ describe('readTrendsQuery', () => {
   });
 
   it.each([['days', '0'], ['days', '91'], ['days', '3.5'], ['days', 'ten'], ['utcOffset', '900'], ['utcOffset', '-721'], ['days', ['1', '2']]])('Read - should refuse %s=%s, naming it', (key, value) => {
-    expect(() => readTrendsQuery({ [key]: value })).toThrow(ReviewInputError);
+    expect(() => readTrendsQuery({ [key]: value })).toThrow(InputError);
     try {
       readTrendsQuery({ [key]: value });
     } catch (error) {
-      expect((error as ReviewInputError).path).toBe(key);
+      expect((error as InputError).path).toBe(key);
     }
   });
 });

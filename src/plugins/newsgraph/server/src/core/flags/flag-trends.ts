@@ -5,7 +5,7 @@
  */
 import type { FlagTrends, SpeakerVerdicts, TrendDay } from '../../contracts/trends';
 import { VERDICTS, type Verdict } from './flag-types';
-import { ReviewInputError } from './review-input';
+import { InputError } from '../input-error';
 
 export const DAY_MS = 86_400_000;
 export const DEFAULT_TREND_DAYS = 30;
@@ -20,13 +20,13 @@ export interface TrendsQuery {
   utcOffset: number;
 }
 
-/** `?days=30&utcOffset=60`; both optional. @throws ReviewInputError naming the bad parameter */
+/** `?days=30&utcOffset=60`; both optional. @throws InputError naming the bad parameter */
 export function readTrendsQuery(query: Record<string, unknown>): TrendsQuery {
   const integer = (key: string, fallback: number, min: number, max: number): number => {
     const value = query[key];
     if (value === undefined || value === '') return fallback;
     const number = typeof value === 'string' && /^-?[0-9]{1,4}$/.test(value) ? Number(value) : NaN;
-    if (!Number.isInteger(number) || number < min || number > max) throw new ReviewInputError(key, `${key} must be an integer from ${min} to ${max}`);
+    if (!Number.isInteger(number) || number < min || number > max) throw new InputError(key, `${key} must be an integer from ${min} to ${max}`);
     return number;
   };
   return { days: integer('days', DEFAULT_TREND_DAYS, 1, MAX_TREND_DAYS), utcOffset: integer('utcOffset', 0, -12 * 60, MAX_UTC_OFFSET) };

@@ -1,14 +1,15 @@
-import { MAX_EVIDENCE_ITEMS, MAX_NOTE_LENGTH, readEvidence, readFlagListQuery, readNote, readVerdict, readVersion, ReviewInputError } from './review-input';
+import { MAX_EVIDENCE_ITEMS, MAX_NOTE_LENGTH, readEvidence, readFlagListQuery, readNote, readVerdict, readVersion } from './review-input';
+import { InputError } from '../input-error';
 
 const fails = (read: () => unknown, path: string) => {
   try {
     read();
   } catch (error) {
-    expect(error).toBeInstanceOf(ReviewInputError);
-    expect((error as ReviewInputError).path).toBe(path);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).path).toBe(path);
     return;
   }
-  throw new Error('expected a ReviewInputError');
+  throw new Error('expected a InputError');
 };
 
 describe('review bodies', () => {
