@@ -9,12 +9,8 @@
 'use strict';
 
 const fs = require('fs');
-const path = require('path');
 const readline = require('readline');
-const { spawnSync } = require('child_process');
-
-const ROOT = path.join(__dirname, '..');
-const MATCHER = path.join(ROOT, 'src', 'plugins', 'newsgraph', 'dist', 'server', 'core', 'claims', 'claim-matching.js');
+const { requireCompiledCore } = require('./lib/compiled-core');
 
 function fail(message) {
   console.error(`claims:match: ${message}`);
@@ -29,12 +25,7 @@ const minArgument = argv.find((item) => item.startsWith('--min='));
 const minSimilarity = minArgument ? Number(minArgument.split('=')[1]) : 0;
 if (!(minSimilarity >= 0 && minSimilarity <= 1)) fail('--min must be a number from 0 to 1');
 
-if (!fs.existsSync(MATCHER)) {
-  // A fresh clone has not built the plugin yet: build it once, quietly (stdout is for answers only).
-  const built = spawnSync('npm', ['run', '-s', 'build:plugin'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
-const { ClaimMatcher } = require(MATCHER);
+const { ClaimMatcher } = requireCompiledCore('claims/claim-matching');
 
 const matcher = new ClaimMatcher();
 let text;

@@ -7,20 +7,10 @@
  */
 'use strict';
 
-const fs = require('fs');
-const path = require('path');
 const readline = require('readline');
-const { spawnSync } = require('child_process');
+const { requireCompiledCore } = require('./lib/compiled-core');
 
-const ROOT = path.join(__dirname, '..');
-const SCORER = path.join(ROOT, 'src', 'plugins', 'newsgraph', 'dist', 'server', 'core', 'claims', 'claim-scorer.js');
-
-if (!fs.existsSync(SCORER)) {
-  // A fresh clone has not built the plugin yet: build it once, quietly (stdout is for scores only).
-  const built = spawnSync('npm', ['run', '-s', 'build:plugin'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
-const { scoreClaim } = require(SCORER);
+const { scoreClaim } = requireCompiledCore('claims/claim-scorer');
 const withReasons = process.argv.includes('--reasons');
 
 const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });

@@ -10,18 +10,9 @@
 'use strict';
 
 const fs = require('fs');
-const path = require('path');
-const { spawnSync } = require('child_process');
+const { requireCompiledCore } = require('./lib/compiled-core');
 
-const ROOT = path.join(__dirname, '..');
-const EXTRACTOR = path.join(ROOT, 'src', 'plugins', 'newsgraph', 'dist', 'server', 'core', 'extraction', 'index.js');
-
-if (!fs.existsSync(EXTRACTOR)) {
-  // A fresh clone has not built the plugin yet: build it once, quietly (stdout is for results only).
-  const built = spawnSync('npm', ['run', '-s', 'build:plugin'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
-const { commandLines } = require(EXTRACTOR);
+const { commandLines } = requireCompiledCore('extraction/index');
 
 let article = '';
 try {
