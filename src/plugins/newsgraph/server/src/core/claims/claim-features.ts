@@ -11,7 +11,10 @@ import { findQuantities, type Quantity, type QuantityKind } from './quantities';
  * - part-of-speech 1- to 3-grams and named-entity types (wink-nlp with its English lite model, which
  *   ships inside the npm package: nothing is downloaded at run time). These were ClaimBuster's own
  *   features: "PRON VERB PRON" reads as talk, "NUM NOUN ADP" and a MONEY entity as a claim.
- * Pure: the same sentence always gives the same features.
+ * Pure, but for one thing: wink-nlp's tagger keeps state between documents (winkjs/wink-nlp#143,
+ * open), so a sentence's part-of-speech n-grams can depend on what the process tagged before it
+ * ("Obama's preparing" reads PROPN PART VERB in a fresh process, PROPN VERB after 20,000 debate
+ * lines). The shipped model's scores moved by up to 0.03 (see the README's "Check-worthiness").
  */
 
 /** A cue: a named, explainable property of a sentence. */
