@@ -9,8 +9,9 @@
  *      query through Strapi's stock resolvers (batching off), and the ratio between them, as an
  *      API token;
  *   2. requests per second for storyBySlug (a story page's usual query, as the public) under autocannon with 20
- *      connections for 10 s, against `{ __typename }` (the server's floor) in the same way; every
- *      answer is compared with the expected body, so an error or a wrong answer counts.
+ *      connections for 10 s, against `{ __typename }` (the server's floor) in the same way, with the
+ *      public page cache (graphql.publicCache) on and off; every answer is compared with the
+ *      expected body, so an error or a wrong answer counts.
  *
  *   npm run bench:graphql                     SQLite
  *   npm run bench:graphql -- --db=postgres    PostgreSQL on 127.0.0.1:5432
@@ -112,11 +113,17 @@ withThrowawayApp(
     const { text: floorText } = await post(url, '{ __typename }', {});
     const floor = await cannon(url, '{ __typename }', {}, floorText);
     const page = await cannon(url, STORY_PAGE, { slug }, pageText);
+    strapi.config.set('plugin::newsgraph.graphql', { ...setting, publicCache: { ...setting.publicCache, enabled: false } });
+    const uncached = await cannon(url, STORY_PAGE, { slug }, pageText);
+    strapi.config.set('plugin::newsgraph.graphql', setting);
     const errors = (result) => result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0);
+    const statements = JSON.parse(pageText).data.storyBySlug.statements.length;
     console.log(`  autocannon, 20 connections, 10 s: { __typename } ${Math.round(floor.requests.average).toLocaleString('en')} req/s (${errors(floor)} errors)`);
-    console.log(
-      `  autocannon, 20 connections, 10 s: storyBySlug (a page of ${JSON.parse(pageText).data.storyBySlug.statements.length} statements) ${Math.round(page.requests.average).toLocaleString('en')} req/s, p99 ${page.latency.p99} ms, ${errors(page)} errors: ${(page.requests.average / floor.requests.average).toFixed(2)}x the floor`
-    );
+    for (const [label, result] of [['public cache on', page], ['public cache off', uncached]]) {
+      console.log(
+        `  autocannon, 20 connections, 10 s: storyBySlug (a page of ${statements} statements, ${label}) ${Math.round(result.requests.average).toLocaleString('en')} req/s, p99 ${result.latency.p99} ms, ${errors(result)} errors: ${(result.requests.average / floor.requests.average).toFixed(2)}x the floor`
+      );
+    }
   },
   { mount: true }
 ).catch((error) => {

@@ -15,6 +15,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'flags').ensureIndexes();
   await getService(strapi, 'claim-matcher').ensureIndexes();
   await getService(strapi, 'flag-counts').ensureCounting();
+  // Public story pages are kept until a write moves this version on (graphql/public-answer-cache.ts).
+  await getService(strapi, 'public-read-version').ensureWatching();
   // Flags closed before they recorded when (closedAt, the desk's trends) get it from their history, once.
   const backfilled = await getService(strapi, 'flag-trends').backfillClosedAt();
   if (backfilled > 0) strapi.log.info(`[newsgraph] closing time recorded for ${backfilled} earlier resolved or dismissed flags`);

@@ -7,6 +7,7 @@ import { buildNewsgraphResolvers, NEWSGRAPH_TYPE_DEFS, REVIEW_QUEUE_ACTION } fro
 import { SUGGEST_STATEMENTS_ACTION } from './controllers/statement-suggestions';
 import { buildRelationBatching } from './graphql/relation-loaders';
 import { buildPublicRelationGuards } from './graphql/restrict-public-relations';
+import { publicAnswerCachePlugin } from './graphql/public-answer-cache';
 import { allowReservedEnumValues } from './graphql/reserved-enum-values';
 import { adminReviewerStrategy } from './strapi/admin-reviewer-strategy';
 
@@ -48,7 +49,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ...apollo,
       parseOptions: protection.parseOptions,
       maxRecursiveSelections: protection.maxRecursiveSelections,
-      plugins: [...(apollo.plugins ?? []), ...protection.plugins],
+      plugins: [...(apollo.plugins ?? []), ...protection.plugins, publicAnswerCachePlugin(strapi, () => (strapi.config.get('plugin::newsgraph.graphql') as GraphqlConfig).publicCache)],
       validationRules: [...(apollo.validationRules ?? []), ...protection.validationRules],
     });
     // Relink jobs are the plugin's own bookkeeping, read through its admin routes, not an API.

@@ -24,4 +24,12 @@ describe('newsgraph config validator', () => {
     expect(() => config.validator(withClaimReview({ urlPattern: 'news.example/{slug}' }))).toThrow('claimReview.urlPattern must be an absolute http(s) URL');
     expect(() => config.validator(withClaimReview({ urlPatern: 'https://news.example/{slug}' }))).toThrow('claimReview.urlPatern is not a setting');
   });
+
+  it('validator - should stop start-up on a public cache setting that is not one', () => {
+    const withCache = (publicCache: Record<string, unknown>) => ({ ...config.default, graphql: { ...config.default.graphql, publicCache: { ...config.default.graphql.publicCache, ...publicCache } } });
+    expect(() => config.validator(withCache({ enabled: false, maxEntries: 10 }))).not.toThrow();
+    expect(() => config.validator(withCache({ enabled: 'yes' }))).toThrow('graphql.publicCache.enabled must be true or false');
+    expect(() => config.validator(withCache({ maxEntries: 0 }))).toThrow('graphql.publicCache.maxEntries must be a whole number of 1 or more');
+    expect(() => config.validator(withCache({ maxAge: 60 }))).toThrow('graphql.publicCache.maxAge is not a setting');
+  });
 });

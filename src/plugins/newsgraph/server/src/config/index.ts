@@ -36,6 +36,12 @@ export interface GraphqlConfig {
    * query, graphql-js's getIntrospectionQuery(), is 14 deep). `maxInputDepth` bounds how deeply an
    * argument nests objects and lists (graphql/input-depth.ts).
    */
+  /**
+   * Keep the Public role's answers to story pages (queries of `storyBySlug` only) and serve them
+   * again until any watched write moves the data version on (graphql/public-answer-cache.ts,
+   * services/public-read-version.ts). `maxEntries` bounds how many answers one instance keeps.
+   */
+  publicCache: { enabled: boolean; maxEntries: number };
   limits: { maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number; maxSelections: number; maxIntrospectionDepth: number; maxInputDepth: number };
 }
 
@@ -45,6 +51,7 @@ const defaults: NewsgraphConfig = {
   claimReview: { name: 'Newsgraph newsroom', url: null, urlPattern: null },
   graphql: {
     batchRelations: true,
+    publicCache: { enabled: true, maxEntries: 500 },
     // Generous for real pages (docs/graphql.md's largest example costs about a tenth of maxCost),
     // far below what an alias bomb or a megabyte of query text needs.
     limits: { maxAliases: 15, maxDirectives: 20, maxTokens: 5000, maxCost: 5000, maxSelections: 10000, maxIntrospectionDepth: 20, maxInputDepth: 20 },
@@ -75,8 +82,13 @@ export default {
       const problem = checkUrlPattern(claimReview.urlPattern);
       if (problem) throw new Error(`newsgraph config: claimReview.urlPattern ${problem}, e.g. https://news.example/{slug}#claim-{documentId}`);
     }
-    const graphql = config.graphql as { batchRelations?: unknown; limits?: Record<string, unknown> } | undefined;
+    const graphql = config.graphql as { batchRelations?: unknown; publicCache?: Record<string, unknown>; limits?: Record<string, unknown> } | undefined;
     if (!graphql || typeof graphql.batchRelations !== 'boolean') throw new Error('newsgraph config: graphql.batchRelations must be true or false');
+    if (typeof graphql.publicCache?.enabled !== 'boolean') throw new Error('newsgraph config: graphql.publicCache.enabled must be true or false');
+    if (!Number.isInteger(graphql.publicCache.maxEntries) || (graphql.publicCache.maxEntries as number) < 1) throw new Error('newsgraph config: graphql.publicCache.maxEntries must be a whole number of 1 or more');
+    for (const key of Object.keys(graphql.publicCache)) {
+      if (!(key in defaults.graphql.publicCache)) throw new Error(`newsgraph config: graphql.publicCache.${key} is not a setting (known: ${Object.keys(defaults.graphql.publicCache).join(', ')})`);
+    }
     for (const limit of Object.keys(defaults.graphql.limits)) {
       const value = graphql.limits?.[limit];
       if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`newsgraph config: graphql.limits.${limit} must be a whole number of 1 or more`);

@@ -12,6 +12,7 @@ import { flagsService } from './flags';
 import { graphService } from './graph';
 import { linkIndexService } from './link-index';
 import { publicPermissionsService } from './public-permissions';
+import { publicReadVersionService } from './public-read-version';
 import { relinkService } from './relink';
 import { reviewService } from './review';
 import { reviewQueueService } from './review-queue';
@@ -35,6 +36,7 @@ export const services = {
   graph: graphService,
   'link-index': linkIndexService,
   'public-permissions': publicPermissionsService,
+  'public-read-version': publicReadVersionService,
   relink: relinkService,
   review: reviewService,
   'review-queue': reviewQueueService,

@@ -2,7 +2,7 @@
 export interface RequestLike {
   state?: {
     route?: { info?: { type?: string } };
-    auth?: { strategy?: { name?: string } };
+    auth?: { strategy?: { name?: string }; credentials?: unknown };
   };
 }
 
@@ -30,4 +30,15 @@ export function isPublicContentApiRequest(request: RequestLike | undefined): boo
   if (request.state?.route?.info?.type !== 'content-api') return false;
   const strategy = request.state?.auth?.strategy?.name ?? '';
   return !API_TOKEN_STRATEGIES.has(strategy) && strategy !== ADMIN_REVIEWER_STRATEGY;
+}
+
+/**
+ * True for the Public role itself: a content-API request that users-permissions let in without
+ * credentials. A logged-in reader is public too (isPublicContentApiRequest) but may hold a role of
+ * its own, so answers kept for every reader are kept for this one only.
+ */
+export function isAnonymousPublicRequest(request: RequestLike | undefined): boolean {
+  if (!isPublicContentApiRequest(request)) return false;
+  const auth = request?.state?.auth;
+  return auth?.strategy?.name === 'users-permissions' && (auth.credentials === null || auth.credentials === undefined);
 }
