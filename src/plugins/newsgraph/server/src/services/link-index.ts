@@ -92,7 +92,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       positions: row.positions ?? [],
     };
     indexActor(index, actor, PLACES);
-    facts.set(row.documentId, { country: row.country, affiliation: actor.affiliation ?? null });
+    facts.set(row.documentId, { country: row.country, affiliation: actor.affiliation ?? null, kind: row.kind });
   }
 
   function addProposal(row: ProposalRow): void {

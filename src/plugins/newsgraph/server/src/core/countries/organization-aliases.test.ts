@@ -41,10 +41,22 @@ describe('organizationAliases', () => {
   });
 });
 
+describe('organizationAliases (seats)', () => {
+  it('organizationAliases - should give the European Union the city copy writes for it, and no other organization', () => {
+    expect(names('European Union')).toEqual(['EU', 'Brussels']);
+    expect(names('European Commission')).not.toContain('Brussels');
+    expect(names('Belgian Red Cross')).not.toContain('Brussels');
+  });
+
+  it('missingOrganizationAliases - should not add Brussels back once an editor removed it', () => {
+    expect(missingOrganizationAliases('European Union', [{ name: 'EU' }], ['Brussels'], COUNTRIES)).toEqual([]);
+  });
+});
+
 describe('missingOrganizationAliases', () => {
   it('missingOrganizationAliases - should add what the actor lacks, marked automatic, never what an editor removed', () => {
-    expect(missingOrganizationAliases('European Union', [], [], COUNTRIES)).toEqual([{ name: 'EU', language: null, automatic: true }]);
-    expect(missingOrganizationAliases('European Union', [{ name: 'EU' }], [], COUNTRIES)).toEqual([]);
-    expect(missingOrganizationAliases('European Union', [], ['EU'], COUNTRIES)).toEqual([]);
+    expect(missingOrganizationAliases('African Union', [], [], COUNTRIES)).toEqual([{ name: 'AU', language: null, automatic: true }]);
+    expect(missingOrganizationAliases('African Union', [{ name: 'AU' }], [], COUNTRIES)).toEqual([]);
+    expect(missingOrganizationAliases('African Union', [], ['AU'], COUNTRIES)).toEqual([]);
   });
 });

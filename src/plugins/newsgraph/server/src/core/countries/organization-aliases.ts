@@ -6,13 +6,22 @@ import { ownsDemonym, type ActorAlias, type CountryRecord } from './country-enri
  * automatic aliases (an editor may delete them, and they never come back):
  * - the initialism of a name of several words ("European Union": "EU", "North Atlantic Treaty
  *   Organization": "NATO"), which, being in capitals, matches only in capitals;
+ * - the city copy writes for it, for the few organizations in ORGANIZATION_SEATS ("Brussels");
  * - a national body named by its country's demonym, with the country in the possessive ("French
  *   Navy": "France's Navy"), and a ministry by its short form ("Japanese Ministry of Foreign
  *   Affairs": "Japanese Foreign Ministry", "Japan's Foreign Ministry"). Folding drops the possessive,
  *   so "France's navy" and "the France navy" are found alike.
  */
 
-export type OrganizationAliasKind = 'initialism' | 'possessive' | 'ministry';
+export type OrganizationAliasKind = 'initialism' | 'possessive' | 'ministry' | 'seat';
+
+/**
+ * Cities that copy writes for an organization seated there, by the organization's name (folded):
+ * "Brussels rejected the offer" is the European Union. Like a capital for its country, the alias counts
+ * only when it acts, not after a preposition of place ("talks in Brussels"): the city is among
+ * place-names.ts's places. One organization per city, or the linker would find every use ambiguous.
+ */
+export const ORGANIZATION_SEATS: ReadonlyMap<string, readonly string[]> = new Map([['european union', ['Brussels']]]);
 
 export interface OrganizationAlias {
   name: string;
@@ -94,6 +103,7 @@ export function organizationAliases(name: string, everyCountry: readonly Country
   };
   const trimmed = name.trim().replace(/\s+/g, ' ');
   add(initialismOf(trimmed), 'initialism');
+  for (const seat of ORGANIZATION_SEATS.get(foldPhrase(trimmed)) ?? []) add(seat, 'seat');
 
   const demonyms = demonymIndexOf(everyCountry);
   const [first, ...others] = trimmed.split(' ');

@@ -1,3 +1,4 @@
+import { descriptionWordsOf } from './actor-descriptions';
 import { PhraseIndex, type IndexEntry } from './phrase-index';
 import { foldPhrase, tokenize } from './text-folding';
 
@@ -89,7 +90,8 @@ export function actorPhrases(actor: LinkableActor, places: ReadonlySet<string> =
 const NO_PLACES: ReadonlySet<string> = new Set();
 
 /**
- * Registers every phrase of `actor` (see actorPhrases), replacing what it registered before.
+ * Registers every phrase of `actor` (see actorPhrases) and the descriptions its name gives ("the army":
+ * actor-descriptions.ts), replacing what it registered before.
  * @param places folded names of capitals and seats of power (core/countries/place-names.ts): an
  *   alias among them names the actor only when it acts, not after a preposition of place
  */
@@ -98,6 +100,7 @@ export function indexActor(index: PhraseIndex, actor: LinkableActor, places: Rea
   for (const phrase of actorPhrases(actor, places)) {
     index.add(phrase.text, { kind: 'actor', id: actor.documentId, via: phrase.via, validFrom: phrase.validFrom, validTo: phrase.validTo, titles: phrase.titles, place: phrase.place });
   }
+  index.describe(actor.documentId, descriptionWordsOf(actor));
 }
 
 /** Registers a proposal's title and aliases (matched on lemmas, see lemmas.ts), with its kind. */

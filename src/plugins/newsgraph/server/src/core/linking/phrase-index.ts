@@ -113,6 +113,8 @@ function addChild(node: TrieNode, key: string): TrieNode {
 /** Longest phrase the index accepts, in tokens: bounds the work per text position. */
 export const MAX_PHRASE_TOKENS = 12;
 
+const NOBODY: ReadonlySet<string> = new Set();
+
 /** Characters between two words that end a phrase: a proposal's words, function words aside, must stand in one clause. */
 const CLAUSE_BREAK = /[.,;:!?()[\]{}"\u201c\u201d]/;
 
@@ -126,6 +128,12 @@ export class PhraseIndex {
    */
   private readonly registered = new Map<string, TrieNode[]>();
   private phraseCount = 0;
+  /**
+   * Actors by the definite descriptions their names give ("army": the Bolivian Army...; see
+   * actor-descriptions.ts). Kept beside the trie, not in it: "the army" is settled against the story,
+   * never matched as a name, and a few dozen words key every actor that has one.
+   */
+  private readonly described = new Map<string, Set<string>>();
 
   get size(): { targets: number; phrases: number } {
     return { targets: this.registered.size, phrases: this.phraseCount };
@@ -164,8 +172,23 @@ export class PhraseIndex {
     return true;
   }
 
+  /** Registers the description words of an actor ("army", "central bank"), which remove() takes away with its phrases. */
+  describe(id: string, words: readonly string[]): void {
+    for (const word of words) {
+      const actors = this.described.get(word) ?? new Set<string>();
+      actors.add(id);
+      this.described.set(word, actors);
+    }
+  }
+
+  /** The actors a description word may refer to ("army"), before the story settles which. */
+  describedAs(word: string): ReadonlySet<string> {
+    return this.described.get(word) ?? NOBODY;
+  }
+
   /** Removes every phrase of one target. */
   remove(kind: TargetKind, id: string): void {
+    if (kind === 'actor') for (const actors of this.described.values()) actors.delete(id);
     const targetKey = `${kind}:${id}`;
     for (const node of new Set(this.registered.get(targetKey) ?? [])) {
       const before = entriesOf(node);
