@@ -1,6 +1,6 @@
 import countries from 'world-countries';
 import type { CountryRecord } from './country-enrichment';
-import { initialismOf, missingOrganizationAliases, organizationAliases } from './organization-aliases';
+import { countryOfNationalBody, initialismOf, missingOrganizationAliases, organizationAliases } from './organization-aliases';
 
 const COUNTRIES = countries as unknown as CountryRecord[];
 const names = (name: string) => organizationAliases(name, COUNTRIES).map((alias) => alias.name);
@@ -38,6 +38,21 @@ describe('organizationAliases', () => {
   it('organizationAliases - should give no possessive for a first word that is no demonym, or one several countries own', () => {
     expect(names('Grain Traders Union')).toEqual(['GTU']);
     expect(names('Congolese Red Cross').some((name) => name.includes("'"))).toBe(false);
+  });
+});
+
+describe('countryOfNationalBody', () => {
+  it.each([
+    ['Turkish Armed Forces', 'TR'],
+    ['Bolivian Army', 'BO'],
+    ['Kenya Defence Forces', 'KE'],
+    ['Israel Defense Forces', 'IL'],
+  ])('countryOfNationalBody - should read the country from the first word of "%s"', (name, expected) => {
+    expect(countryOfNationalBody(name, COUNTRIES)).toBe(expected);
+  });
+
+  it.each([['European Union'], ['National Police Service'], ['Congolese Red Cross'], ['United Nations']])('countryOfNationalBody - should give none for "%s"', (name) => {
+    expect(countryOfNationalBody(name, COUNTRIES)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { foldPhrase, isAcronym, tokenize } from '../linking/text-folding';
-import { ownsDemonym, type ActorAlias, type CountryRecord } from './country-enrichment';
+import { findCountry, ownsDemonym, type ActorAlias, type CountryRecord } from './country-enrichment';
 
 /**
  * Other names of an organization that copy uses without anyone typing them, added to the actor as
@@ -116,6 +116,21 @@ export function organizationAliases(name: string, everyCountry: readonly Country
     add(restShort && `${possessive(country.name.common)} ${restShort}`, 'possessive');
   }
   return aliases;
+}
+
+/**
+ * The country a national body's name says it belongs to, by its first word: a demonym ("Turkish Armed
+ * Forces", "Bolivian Army") or a country's name ("Kenya Defence Forces", "Israel Defense Forces"), as
+ * an ISO 3166-1 alpha-2 code; null when the word names no country or several. The linker reads it for
+ * an actor entered without a country, to tell which army "the army" is in a story datelined ANKARA.
+ */
+export function countryOfNationalBody(name: string, everyCountry: readonly CountryRecord[]): string | null {
+  const first = name.trim().split(/\s+/)[0];
+  if (!first) return null;
+  const byDemonym = demonymIndexOf(everyCountry).get(foldPhrase(first));
+  if (byDemonym) return byDemonym.cca2;
+  const byName = findCountry(everyCountry, { name: first });
+  return byName && 'country' in byName ? byName.country.cca2 : null;
 }
 
 /**
