@@ -1,4 +1,5 @@
 import { findDescriptions, type DescriptionMatch } from './actor-descriptions';
+import { lemmaKey } from './lemmas';
 import { MATCH_VIA, type IndexEntry, type PhraseIndex, type PhraseMatch } from './phrase-index';
 import type { Token } from './text-folding';
 
@@ -231,18 +232,32 @@ const DEFINITE_DETERMINERS = new Set(['the', 'those', 'these', 'this']);
 /** Words after the noun that make it another thing: "the exchange rate", "the exchange of fire". */
 const NOT_A_PROPOSAL_AFTER = new Set(['rate', 'rates', 'market', 'markets', 'fire', 'gunfire', 'shots', 'blows', 'views', 'words', 'letters', 'table', 'venue']);
 
+/**
+ * A definite description of a proposal: by its kind ("the talks": a negotiation), or by the head noun
+ * of a proposal's name ("the strike" for "Air traffic controllers' strike", "the export controls").
+ */
+type ProposalDescription = { start: number; end: number } & ({ kind: string; head?: undefined } | { head: string; kind?: undefined });
+
 /** The definite descriptions of the text that no proposal phrase already covers. */
-function definiteDescriptions(tokens: Token[], proposals: readonly PhraseMatch[]): Array<{ start: number; kind: string }> {
-  const found: Array<{ start: number; kind: string }> = [];
+function definiteDescriptions(tokens: Token[], proposals: readonly PhraseMatch[], index: PhraseIndex): ProposalDescription[] {
+  const found: ProposalDescription[] = [];
   for (let position = 0; position + 1 < tokens.length; position += 1) {
     if (!DEFINITE_DETERMINERS.has(tokens[position]!.folded)) continue;
     const kind = DESCRIPTION_KINDS.get(tokens[position + 1]!.folded);
-    if (!kind) continue;
-    const after = tokens[position + 2]?.folded;
-    const afterOf = after === 'of' ? tokens[position + 3]?.folded : after;
+    let description: ProposalDescription | null = kind ? { start: position, end: position + 2, kind } : null;
+    if (!description && index.hasProposalHeads) {
+      // Two words first ("the export controls"), then one ("the strike").
+      const first = /^\p{L}+$/u.test(tokens[position + 1]!.folded) ? lemmaKey(tokens[position + 1]!.folded) : null;
+      const second = tokens[position + 2] && /^\p{L}+$/u.test(tokens[position + 2]!.folded) ? lemmaKey(tokens[position + 2]!.folded) : null;
+      if (first && second && index.isProposalHead(`${first} ${second}`)) description = { start: position, end: position + 3, head: `${first} ${second}` };
+      else if (first && index.isProposalHead(first)) description = { start: position, end: position + 2, head: first };
+    }
+    if (!description) continue;
+    const after = tokens[description.end]?.folded;
+    const afterOf = after === 'of' ? tokens[description.end + 1]?.folded : after;
     if (afterOf !== undefined && NOT_A_PROPOSAL_AFTER.has(afterOf)) continue;
-    if (proposals.some((match) => match.start <= position + 1 && position + 1 < match.end)) continue;
-    found.push({ start: position, kind });
+    if (proposals.some((match) => match.start < description.end && position + 1 < match.end)) continue;
+    found.push(description);
   }
   return found;
 }
@@ -410,13 +425,14 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
       proposalKinds.set(entry.id, entry.proposalKind ?? null);
     }
   }
-  const descriptions = definiteDescriptions(found.tokens, found.proposals);
+  const descriptions = definiteDescriptions(found.tokens, found.proposals, index);
   const ambiguousProposals: AmbiguousPhrase[] = [];
   for (const description of descriptions) {
-    // The antecedent named earlier in the same text, when there is one of that kind; else the story's.
-    const earlier = [...new Set(found.proposals.filter((match) => match.end <= description.start).flatMap((match) => match.entries).filter((entry) => entry.proposalKind === description.kind && !rejectedProposals.has(entry.id)).map((entry) => entry.id))];
-    const candidates = earlier.length === 1 ? earlier : [...proposalKinds].filter(([id, kind]) => kind === description.kind && !rejectedProposals.has(id)).map(([id]) => id);
-    const phrase = input.text.slice(found.tokens[description.start]!.start, found.tokens[description.start + 1]!.end);
+    const fits = (id: string, kind: string | null | undefined) => !rejectedProposals.has(id) && (description.kind !== undefined ? kind === description.kind : index.proposalHeadsOf(id).includes(description.head));
+    // The antecedent named earlier in the same text, when there is one that fits; else the story's.
+    const earlier = [...new Set(found.proposals.filter((match) => match.end <= description.start).flatMap((match) => match.entries).filter((entry) => fits(entry.id, entry.proposalKind)).map((entry) => entry.id))];
+    const candidates = earlier.length === 1 ? earlier : [...proposalKinds].filter(([id, kind]) => fits(id, kind)).map(([id]) => id);
+    const phrase = input.text.slice(found.tokens[description.start]!.start, found.tokens[description.end - 1]!.end);
     if (candidates.length === 1) proposals.add(candidates[0]!);
     else if (candidates.length > 1) ambiguousProposals.push({ field: 'text', phrase, candidates });
   }
