@@ -159,8 +159,11 @@ describe('linkStatement (definite descriptions of actors)', () => {
     expect(result.mentions).toEqual(['cbk']);
   });
 
-  it('linkStatement - should not link a description to an actor an editor rejected, and keep a pin', () => {
+  it('linkStatement - should not link a description to an actor an editor rejected, nor to the next one, and keep a pin', () => {
     expect(mentions('The army has sealed the border.', { overrides: { pin: [], reject: ['kdf'] } })).toEqual([]);
+    const cast = [...CAST, body('tsk', 'Turkish Armed Forces', 'institution', 'TR')];
+    const result = linkStatement({ text: 'The army has sealed the border.', dateline: 'NAIROBI', overrides: { pin: [], reject: ['kdf'] } }, castIndex(cast), factsOf(cast));
+    expect(result.mentions).toEqual([]);
     expect(mentions('An army of volunteers cleared the roads.', { overrides: { pin: ['kdf'], reject: [] } })).toEqual(['kdf']);
   });
 

@@ -310,7 +310,14 @@ interface DescriptionContext {
  * One left is the answer: in a newsroom with one army, "the army" is that army.
  */
 function settleDescription(description: DescriptionMatch, context: DescriptionContext): { chosen: string | null; candidates: string[] } {
-  let left = [...context.index.describedAs(description.word)].filter((id) => !context.rejected.has(id));
+  // Rejected actors stay candidates: when one is what the description means, it links nobody rather
+  // than the next army in the newsroom (an editor who rejects the army "the army" found does not mean another).
+  const settled = settleAmong([...context.index.describedAs(description.word)], context);
+  return settled.chosen && context.rejected.has(settled.chosen) ? { chosen: null, candidates: [] } : settled;
+}
+
+function settleAmong(all: string[], context: DescriptionContext): { chosen: string | null; candidates: string[] } {
+  let left = all;
   if (left.length <= 1) return { chosen: left[0] ?? null, candidates: left };
   const speakerFacts = context.speaker ? context.facts(context.speaker) : undefined;
   const tests: Array<(id: string) => boolean> = [
