@@ -48,6 +48,8 @@ const HEAD_NOUNS: ReadonlyMap<string, readonly string[]> = new Map([
 
 /** Every description word HEAD_NOUNS gives, with "bloc" (below): what the text is scanned for. */
 export const DESCRIPTION_WORDS: ReadonlySet<string> = new Set([...[...HEAD_NOUNS.values()].flat(), 'bloc']);
+/** First words of the two-word descriptions ("central", "air"): only after one is a pair of words put together. */
+const FIRST_OF_TWO = new Set([...DESCRIPTION_WORDS].filter((word) => word.includes(' ')).map((word) => word.split(' ')[0]!));
 
 /**
  * A union or community of a region's states is "the bloc" in copy ("the European Union": "the bloc"),
@@ -116,7 +118,8 @@ export function findDescriptions(tokens: readonly Token[], text: string, speechV
   const found: DescriptionMatch[] = [];
   for (let position = 0; position < tokens.length; position += 1) {
     const article = tokens[position - 1]?.folded;
-    const two = position + 1 < tokens.length ? `${tokens[position]!.folded} ${tokens[position + 1]!.folded}` : '';
+    // Scanned on every statement: a pair of words is put together only after a first word of one.
+    const two = position + 1 < tokens.length && FIRST_OF_TWO.has(tokens[position]!.folded) ? `${tokens[position]!.folded} ${tokens[position + 1]!.folded}` : '';
     const word = DESCRIPTION_WORDS.has(two) ? two : DESCRIPTION_WORDS.has(tokens[position]!.folded) ? tokens[position]!.folded : null;
     if (!word) continue;
     const end = position + (word === two ? 2 : 1);
