@@ -5,7 +5,9 @@ import { storyInput } from '../fixtures/documents';
  * Issue 14 through REST, on whichever database the run uses: a newsroom entered in a hurry (countries
  * and organizations by name and kind) still links names inside proposals, capitals that act but not
  * where things happen, "U.S.", plural demonyms, seats of power, initialisms, possessive forms,
- * proposals by other word forms, and "the talks". One app, one story, a few statements: kept fast.
+ * proposals by other word forms, and "the talks"; actors by description ("the army", "the government"
+ * of the dateline's country), Brussels for the EU, anonymous sources that speak for nobody. One app, a
+ * few stories and statements: kept fast.
  */
 
 let app: TestApp;
@@ -16,9 +18,10 @@ const auth = () => ({ Authorization: `Bearer ${app.apiToken}` });
 
 interface Linked {
   documentId: string;
+  speaker?: { documentId: string } | null;
   mentions: Array<{ documentId: string }>;
   proposals: Array<{ documentId: string }>;
-  linkState: { ambiguousProposals?: Array<{ phrase: string; candidates: string[] }> } | null;
+  linkState: { ambiguous?: Array<{ phrase: string; candidates: string[] }>; ambiguousProposals?: Array<{ phrase: string; candidates: string[] }> } | null;
 }
 
 const keys = (items: Array<{ documentId: string }>) => items.map((item) => keyOf.get(item.documentId) ?? item.documentId).sort();
@@ -30,11 +33,20 @@ async function create(type: 'actors' | 'proposals', key: string, data: Record<st
   keyOf.set(created.body.data.documentId, key);
 }
 
-async function say(text: string, story = storyId): Promise<Linked> {
-  const created = await app.http().post('/api/statements').set(auth()).send({ data: { story, kind: 'paraphrase', text } });
+async function read(documentId: string): Promise<Linked> {
+  return (await app.http().get(`/api/statements/${documentId}`).query({ populate: ['speaker', 'mentions', 'proposals'] }).set(auth())).body.data;
+}
+
+async function say(text: string, story = storyId, attribution = ''): Promise<Linked> {
+  const created = await app.http().post('/api/statements').set(auth()).send({ data: { story, kind: 'paraphrase', text, attribution } });
   expect(created.status).toBe(201);
-  const read = await app.http().get(`/api/statements/${created.body.data.documentId}`).query({ populate: ['mentions', 'proposals'] }).set(auth());
-  return read.body.data;
+  return read(created.body.data.documentId);
+}
+
+async function newStory(dateline: string): Promise<string> {
+  const created = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ dateline }) });
+  expect(created.status).toBe(201);
+  return created.body.data.documentId;
 }
 
 beforeAll(async () => {
@@ -79,9 +91,50 @@ test('a proposal - should be found by other word forms, and "the talks" by the o
   expect([...(ambiguous.linkState?.ambiguousProposals?.[0]?.candidates ?? [])].map((id) => keyOf.get(id)).sort()).toEqual(['doha', 'geneva']);
 });
 
+test('a description - should name the one actor of its kind, and "the government" the country of the dateline', async () => {
+  await create('actors', 'fr-army', { name: 'French Army', kind: 'institution' });
+  const paris = await newStory('PARIS');
+  expect(keys((await say('The government will not back down, and the army will stay in its barracks.', paris)).mentions)).toEqual(['fr', 'fr-army']);
+  expect(keys((await say('An army of volunteers cleared the roads; the army delegation left.', paris)).mentions)).toEqual([]);
+  // The army that speaks is the speaker, not a mention of its own statement.
+  const spoken = await say('Some 3,000 soldiers guard the depots.', paris, 'an army spokesman said');
+  expect(keyOf.get(spoken.speaker?.documentId ?? '')).toBe('fr-army');
+});
+
+test('a description - should link neither of two armies when nothing settles it, and keep an editor\'s rejection', async () => {
+  await create('actors', 'ke-army', { name: 'Kenya Defence Forces', kind: 'institution' });
+  const geneva = await newStory('GENEVA');
+  const ambiguous = await say('The army sealed the border overnight.', geneva);
+  expect(ambiguous.mentions).toEqual([]);
+  expect(ambiguous.linkState?.ambiguous?.[0]?.phrase).toBe('The army');
+  expect([...(ambiguous.linkState?.ambiguous?.[0]?.candidates ?? [])].map((id) => keyOf.get(id)).sort()).toEqual(['fr-army', 'ke-army']);
+
+  // In a story datelined NAIROBI the army is Kenya's, unless an editor says otherwise.
+  await create('actors', 'ke', { name: 'Kenya', kind: 'country' });
+  const nairobi = await newStory('NAIROBI');
+  const linked = await say('The army sealed the border overnight.', nairobi);
+  expect(keys(linked.mentions)).toEqual(['ke-army']);
+  const rejected = await app.http().put(`/api/statements/${linked.documentId}`).set(auth()).send({ data: { mentions: { disconnect: [{ documentId: ids.get('ke-army') }] } } });
+  expect(rejected.status).toBe(200);
+  const edited = await app.http().put(`/api/statements/${linked.documentId}`).set(auth()).send({ data: { text: 'The army sealed the border again.' } });
+  expect(edited.status).toBe(200);
+  expect(keys((await read(linked.documentId)).mentions)).toEqual([]);
+});
+
+test('Brussels - should speak for the European Union when it acts, never where something happens', async () => {
+  expect(keys((await say('Brussels rejected the offer.')).mentions)).toEqual(['eu']);
+  expect(keys((await say('Ministers met in Brussels and Paris on Tuesday.')).mentions)).toEqual([]);
+});
+
+test('an anonymous source - should make nobody the speaker, whoever it names in passing', async () => {
+  expect((await say('Paris has pushed for months to hit back.', storyId, 'two EU officials said')).speaker).toBeNull();
+  expect((await say('The offer stands.', storyId, 'a French official said')).speaker).toBeNull();
+  expect(keyOf.get((await say('The offer stands.', storyId, 'the French Navy said')).speaker?.documentId ?? '')).toBe('fr-navy');
+});
+
 test('an automatic initialism an editor deletes - should stay deleted, and "EU" then names nobody', async () => {
   const read = async () => (await app.http().get(`/api/actors/${ids.get('eu')}`).query({ populate: 'aliases' }).set(auth())).body.data as { aliases: Array<{ name: string; automatic: boolean }> };
-  expect((await read()).aliases).toEqual([expect.objectContaining({ name: 'EU', automatic: true })]);
+  expect((await read()).aliases).toEqual([expect.objectContaining({ name: 'EU', automatic: true }), expect.objectContaining({ name: 'Brussels', automatic: true })]);
   expect((await app.http().put(`/api/actors/${ids.get('eu')}`).set(auth()).send({ data: { aliases: [] } })).status).toBe(200);
   expect((await app.http().put(`/api/actors/${ids.get('eu')}`).set(auth()).send({ data: { name: 'European Union' } })).status).toBe(200);
   expect((await read()).aliases).toEqual([]);

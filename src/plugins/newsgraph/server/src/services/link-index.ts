@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import countries from 'world-countries';
 import { ACTOR_UID, PROPOSAL_UID } from '../constants';
 import type { CountryRecord } from '../core/countries/country-enrichment';
+import { ORGANIZATION_KINDS, countryOfNationalBody } from '../core/countries/organization-aliases';
 import { placeNames } from '../core/countries/place-names';
 import { indexActor, indexProposal, type LinkableActor, type LinkableProposal } from '../core/linking/linkable';
 import type { ActorFacts } from '../core/linking/linker';
@@ -11,7 +12,8 @@ import { currentKnex } from '../strapi/types';
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
 /** Capitals and seats of power: an alias among them names its actor only when it acts (see the linker). */
-const PLACES = placeNames(countries as unknown as CountryRecord[]);
+const COUNTRIES = countries as unknown as CountryRecord[];
+const PLACES = placeNames(COUNTRIES);
 
 /** The signature as selected by signatureColumns(). */
 export interface IndexSignature {
@@ -92,7 +94,9 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       positions: row.positions ?? [],
     };
     indexActor(index, actor, PLACES);
-    facts.set(row.documentId, { country: row.country, affiliation: actor.affiliation ?? null });
+    // An organization entered without a country is taken for the one its name says ("Turkish Armed Forces").
+    const country = row.country ?? (ORGANIZATION_KINDS.has(row.kind) ? countryOfNationalBody(row.name, COUNTRIES) : null);
+    facts.set(row.documentId, { country, affiliation: actor.affiliation ?? null, kind: row.kind });
   }
 
   function addProposal(row: ProposalRow): void {

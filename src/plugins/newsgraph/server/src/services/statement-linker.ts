@@ -69,6 +69,7 @@ interface StoryRow extends IndexSignature {
   presentActors?: number | string;
   storyDate: string | number | Date | null;
   publishedAt: string | number | Date | null;
+  dateline: string | null;
 }
 
 /**
@@ -128,6 +129,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       id: `${stories}.id`,
       storyDate: column('storyDate'),
       publishedAt: column('publishedAt'),
+      dateline: column('dateline'),
       ...getService(strapi, 'link-index').signatureColumns(),
     };
     if (guessedActors.length > 0) columns.presentActors = getService(strapi, 'story-actors').presentActorsColumn(guessedActors);
@@ -243,10 +245,12 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const storyVersions: StoryVersion[] = storyRows.map(({ id, storyDate, publishedAt }) => ({ id, storyDate: toIsoDate(storyDate), publishedAt: toIsoDate(publishedAt) }));
       const story = workingVersion(storyVersions) ?? null;
       const onDate = story?.storyDate ?? saidAt;
+      // "The government" in a story datelined PARIS: read with the story, used only when a description needs it.
+      const dateline = storyRows.find((row) => row.id === story?.id)?.dateline ?? null;
       if (storyId) rememberStoryDate(storyId, story?.storyDate ?? null);
 
       const { index, facts, version } = await linkIndex.current(storyRows[0]);
-      const input = { ...baseInput, onDate };
+      const input = { ...baseInput, onDate, dateline };
       const guessHolds = guess !== null && loaded !== null && loaded.version === version && guessedDate === onDate;
       let result = guessHolds ? guess : linkStatement(input, index, facts);
       const storyActorsPresent =

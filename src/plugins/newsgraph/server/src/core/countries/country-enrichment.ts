@@ -1,5 +1,5 @@
 import { foldPhrase } from '../linking/text-folding';
-import { DOTTED_FORMS, SEATS_OF_POWER, pluralDemonym } from './seats-of-power';
+import { DOTTED_FORMS, IRREGULAR_PLURAL_DEMONYMS, SEATS_OF_POWER, pluralDemonym } from './seats-of-power';
 
 /**
  * What Newsgraph reads of a country in the `world-countries` data set (its `Country` type, narrowed
@@ -129,8 +129,11 @@ export function ownsDemonym(country: CountryRecord, everyCountry: readonly Count
   return members.length === 1 ? members[0]!.cca2 === country.cca2 : true;
 }
 
-/** Capitals whose name, used as a metonym, stands for an organization seated there (see countryAliases). */
-const CAPITALS_SPEAKING_FOR_ORGANIZATIONS: ReadonlySet<string> = new Set(['Brussels']);
+/**
+ * Capitals whose name, used as a metonym, stands for an organization seated there (see countryAliases
+ * and ORGANIZATION_SEATS in organization-aliases.ts). Still places: "in Brussels" names nobody.
+ */
+export const CAPITALS_SPEAKING_FOR_ORGANIZATIONS: ReadonlySet<string> = new Set(['Brussels']);
 
 /**
  * The aliases a country actor gets: its common and official names, alternative spellings, the
@@ -172,6 +175,7 @@ export function countryAliases(country: CountryRecord, actorName: string, everyC
     add(english.m, 'demonym');
     add(english.f, 'demonym');
     add(pluralDemonym(english.m) ?? undefined, 'demonym');
+    for (const plural of IRREGULAR_PLURAL_DEMONYMS[country.cca2] ?? []) add(plural, 'demonym');
   }
   for (const [code, names] of Object.entries(country.translations ?? {})) {
     const language = bcp47(code);

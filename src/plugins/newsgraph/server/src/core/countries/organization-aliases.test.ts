@@ -1,6 +1,6 @@
 import countries from 'world-countries';
 import type { CountryRecord } from './country-enrichment';
-import { initialismOf, missingOrganizationAliases, organizationAliases } from './organization-aliases';
+import { countryOfNationalBody, initialismOf, missingOrganizationAliases, organizationAliases } from './organization-aliases';
 
 const COUNTRIES = countries as unknown as CountryRecord[];
 const names = (name: string) => organizationAliases(name, COUNTRIES).map((alias) => alias.name);
@@ -41,10 +41,37 @@ describe('organizationAliases', () => {
   });
 });
 
+describe('countryOfNationalBody', () => {
+  it.each([
+    ['Turkish Armed Forces', 'TR'],
+    ['Bolivian Army', 'BO'],
+    ['Kenya Defence Forces', 'KE'],
+    ['Israel Defense Forces', 'IL'],
+  ])('countryOfNationalBody - should read the country from the first word of "%s"', (name, expected) => {
+    expect(countryOfNationalBody(name, COUNTRIES)).toBe(expected);
+  });
+
+  it.each([['European Union'], ['National Police Service'], ['Congolese Red Cross'], ['United Nations']])('countryOfNationalBody - should give none for "%s"', (name) => {
+    expect(countryOfNationalBody(name, COUNTRIES)).toBeNull();
+  });
+});
+
+describe('organizationAliases (seats)', () => {
+  it('organizationAliases - should give the European Union the city copy writes for it, and no other organization', () => {
+    expect(names('European Union')).toEqual(['EU', 'Brussels']);
+    expect(names('European Commission')).not.toContain('Brussels');
+    expect(names('Belgian Red Cross')).not.toContain('Brussels');
+  });
+
+  it('missingOrganizationAliases - should not add Brussels back once an editor removed it', () => {
+    expect(missingOrganizationAliases('European Union', [{ name: 'EU' }], ['Brussels'], COUNTRIES)).toEqual([]);
+  });
+});
+
 describe('missingOrganizationAliases', () => {
   it('missingOrganizationAliases - should add what the actor lacks, marked automatic, never what an editor removed', () => {
-    expect(missingOrganizationAliases('European Union', [], [], COUNTRIES)).toEqual([{ name: 'EU', language: null, automatic: true }]);
-    expect(missingOrganizationAliases('European Union', [{ name: 'EU' }], [], COUNTRIES)).toEqual([]);
-    expect(missingOrganizationAliases('European Union', [], ['EU'], COUNTRIES)).toEqual([]);
+    expect(missingOrganizationAliases('African Union', [], [], COUNTRIES)).toEqual([{ name: 'AU', language: null, automatic: true }]);
+    expect(missingOrganizationAliases('African Union', [{ name: 'AU' }], [], COUNTRIES)).toEqual([]);
+    expect(missingOrganizationAliases('African Union', [], ['AU'], COUNTRIES)).toEqual([]);
   });
 });

@@ -1,18 +1,27 @@
 import { foldPhrase, isAcronym, tokenize } from '../linking/text-folding';
-import { ownsDemonym, type ActorAlias, type CountryRecord } from './country-enrichment';
+import { findCountry, ownsDemonym, type ActorAlias, type CountryRecord } from './country-enrichment';
 
 /**
  * Other names of an organization that copy uses without anyone typing them, added to the actor as
  * automatic aliases (an editor may delete them, and they never come back):
  * - the initialism of a name of several words ("European Union": "EU", "North Atlantic Treaty
  *   Organization": "NATO"), which, being in capitals, matches only in capitals;
+ * - the city copy writes for it, for the few organizations in ORGANIZATION_SEATS ("Brussels");
  * - a national body named by its country's demonym, with the country in the possessive ("French
  *   Navy": "France's Navy"), and a ministry by its short form ("Japanese Ministry of Foreign
  *   Affairs": "Japanese Foreign Ministry", "Japan's Foreign Ministry"). Folding drops the possessive,
  *   so "France's navy" and "the France navy" are found alike.
  */
 
-export type OrganizationAliasKind = 'initialism' | 'possessive' | 'ministry';
+export type OrganizationAliasKind = 'initialism' | 'possessive' | 'ministry' | 'seat';
+
+/**
+ * Cities that copy writes for an organization seated there, by the organization's name (folded):
+ * "Brussels rejected the offer" is the European Union. Like a capital for its country, the alias counts
+ * only when it acts, not after a preposition of place ("talks in Brussels"): the city is among
+ * place-names.ts's places. One organization per city, or the linker would find every use ambiguous.
+ */
+export const ORGANIZATION_SEATS: ReadonlyMap<string, readonly string[]> = new Map([['european union', ['Brussels']]]);
 
 export interface OrganizationAlias {
   name: string;
@@ -94,6 +103,7 @@ export function organizationAliases(name: string, everyCountry: readonly Country
   };
   const trimmed = name.trim().replace(/\s+/g, ' ');
   add(initialismOf(trimmed), 'initialism');
+  for (const seat of ORGANIZATION_SEATS.get(foldPhrase(trimmed)) ?? []) add(seat, 'seat');
 
   const demonyms = demonymIndexOf(everyCountry);
   const [first, ...others] = trimmed.split(' ');
@@ -106,6 +116,21 @@ export function organizationAliases(name: string, everyCountry: readonly Country
     add(restShort && `${possessive(country.name.common)} ${restShort}`, 'possessive');
   }
   return aliases;
+}
+
+/**
+ * The country a national body's name says it belongs to, by its first word: a demonym ("Turkish Armed
+ * Forces", "Bolivian Army") or a country's name ("Kenya Defence Forces", "Israel Defense Forces"), as
+ * an ISO 3166-1 alpha-2 code; null when the word names no country or several. The linker reads it for
+ * an actor entered without a country, to tell which army "the army" is in a story datelined ANKARA.
+ */
+export function countryOfNationalBody(name: string, everyCountry: readonly CountryRecord[]): string | null {
+  const first = name.trim().split(/\s+/)[0];
+  if (!first) return null;
+  const byDemonym = demonymIndexOf(everyCountry).get(foldPhrase(first));
+  if (byDemonym) return byDemonym.cca2;
+  const byName = findCountry(everyCountry, { name: first });
+  return byName && 'country' in byName ? byName.country.cca2 : null;
 }
 
 /**

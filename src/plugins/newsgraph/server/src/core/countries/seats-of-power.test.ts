@@ -2,7 +2,7 @@ import countries from 'world-countries';
 import { foldPhrase } from '../linking/text-folding';
 import { countryAliases, type CountryRecord } from './country-enrichment';
 import { placeNames } from './place-names';
-import { DOTTED_FORMS, SEATS_OF_POWER, pluralDemonym } from './seats-of-power';
+import { DOTTED_FORMS, IRREGULAR_PLURAL_DEMONYMS, SEATS_OF_POWER, pluralDemonym } from './seats-of-power';
 
 const COUNTRIES = countries as unknown as CountryRecord[];
 const aliasesOf = (cca2: string, name: string) => countryAliases(COUNTRIES.find((country) => country.cca2 === cca2)!, name, COUNTRIES);
@@ -43,10 +43,27 @@ describe('pluralDemonym', () => {
   });
 });
 
+describe('IRREGULAR_PLURAL_DEMONYMS', () => {
+  it('countryAliases - should add the plural copy uses when it is not the demonym plus "s"', () => {
+    expect(aliasesOf('SA', 'Saudi Arabia')).toEqual(expect.arrayContaining([{ name: 'Saudis', kind: 'demonym' }]));
+    expect(aliasesOf('TR', 'Turkey')).toEqual(expect.arrayContaining([{ name: 'Turks', kind: 'demonym' }]));
+    expect(aliasesOf('PL', 'Poland')).toEqual(expect.arrayContaining([{ name: 'Poles', kind: 'demonym' }]));
+  });
+
+  it('IRREGULAR_PLURAL_DEMONYMS - should name only countries of the data set, and no plural pluralDemonym already gives', () => {
+    const codes = new Set(COUNTRIES.map((country) => country.cca2));
+    for (const [code, plurals] of Object.entries(IRREGULAR_PLURAL_DEMONYMS)) {
+      expect(codes.has(code)).toBe(true);
+      const demonym = COUNTRIES.find((country) => country.cca2 === code)!.demonyms!.eng!.m;
+      expect(plurals).not.toContain(pluralDemonym(demonym));
+    }
+  });
+});
+
 describe('placeNames', () => {
-  it('placeNames - should hold capitals (with and without a trailing abbreviation) and seats, folded', () => {
+  it('placeNames - should hold capitals (with and without a trailing abbreviation), seats, and Brussels, folded', () => {
     const places = placeNames(COUNTRIES);
-    for (const name of ['paris', 'washington', 'washington dc', 'kremlin', 'elysee', 'downing street']) expect(places.has(name)).toBe(true);
+    for (const name of ['paris', 'washington', 'washington dc', 'kremlin', 'elysee', 'downing street', 'brussels']) expect(places.has(name)).toBe(true);
     expect(places.has('geneva')).toBe(false);
   });
 });

@@ -46,6 +46,24 @@ export const DOTTED_FORMS: Readonly<Record<string, readonly string[]>> = {
   US: ['U.S.'],
 };
 
+/**
+ * Plurals for the people, and so for the country acting ("the Saudis drafted", "the Turks refused"),
+ * that are not the demonym plus "s" (see pluralDemonym): the gazetteer's demonym is "Saudi Arabian",
+ * "Turkish", "Polish". By ISO 3166-1 alpha-2 code, in alphabetical order; a plural that copy uses of
+ * one country only.
+ */
+export const IRREGULAR_PLURAL_DEMONYMS: Readonly<Record<string, readonly string[]>> = {
+  DK: ['Danes'],
+  ES: ['Spaniards'],
+  FI: ['Finns'],
+  GB: ['Britons'],
+  NZ: ['New Zealanders'],
+  PL: ['Poles'],
+  SA: ['Saudis'],
+  SE: ['Swedes'],
+  TR: ['Turks'],
+};
+
 /** Demonyms whose plural is the singular ("the French", "the Chinese", "the Swiss") or not a plain "s" away. */
 const NO_PLAIN_PLURAL = /(?:ese|ish|ch|sh|ss|s|x|z|ic|y|a|abe|ar|men|otho|vanuatu)$/i;
 

@@ -1,3 +1,5 @@
+import { descriptionWordsOf } from './actor-descriptions';
+import { FUNCTION_WORDS, lemmaKey } from './lemmas';
 import { PhraseIndex, type IndexEntry } from './phrase-index';
 import { foldPhrase, tokenize } from './text-folding';
 
@@ -89,7 +91,8 @@ export function actorPhrases(actor: LinkableActor, places: ReadonlySet<string> =
 const NO_PLACES: ReadonlySet<string> = new Set();
 
 /**
- * Registers every phrase of `actor` (see actorPhrases), replacing what it registered before.
+ * Registers every phrase of `actor` (see actorPhrases) and the descriptions its name gives ("the army":
+ * actor-descriptions.ts), replacing what it registered before.
  * @param places folded names of capitals and seats of power (core/countries/place-names.ts): an
  *   alias among them names the actor only when it acts, not after a preposition of place
  */
@@ -98,9 +101,40 @@ export function indexActor(index: PhraseIndex, actor: LinkableActor, places: Rea
   for (const phrase of actorPhrases(actor, places)) {
     index.add(phrase.text, { kind: 'actor', id: actor.documentId, via: phrase.via, validFrom: phrase.validFrom, validTo: phrase.validTo, titles: phrase.titles, place: phrase.place });
   }
+  index.describe(actor.documentId, descriptionWordsOf(actor));
 }
 
-/** Registers a proposal's title and aliases (matched on lemmas, see lemmas.ts), with its kind. */
+/** Words that end a proposal name's head before its complement ("tariffs on European steel": "tariffs"). */
+const PROPOSAL_COMPLEMENTS = new Set(['on', 'of', 'for', 'with', 'against', 'from', 'to', 'in', 'during', 'between', 'by', 'over', 'at']);
+/**
+ * Heads too general to stand for one proposal: a story speaks of many plans, deals, laws and lists
+ * ("the plan" is rarely the one proposal called "Harbour relief plan").
+ */
+const GENERAL_HEADS = new Set(['plan', 'deal', 'proposal', 'idea', 'law', 'rule', 'measure', 'programme', 'program', 'meeting', 'list', 'text', 'end', 'protection', 'relief', 'process', 'bill', 'policy', 'reform', 'package']);
+
+/**
+ * The head nouns of a proposal's names as lemma keys: the last word before a complement ("U.S.
+ * tariffs on European steel": "tariff"; "Air traffic controllers' strike": "strike"), alone and with
+ * the word before it ("export control" for "Chinese export controls on rare earths"), so that "the
+ * strike" or "the export controls" can refer to it in a story (see the linker). General heads ("plan",
+ * "deal") are left out.
+ */
+export function proposalHeads(proposal: LinkableProposal): string[] {
+  const heads = new Set<string>();
+  for (const name of [proposal.title, ...(proposal.aliases ?? []).map((alias) => alias.name ?? '')]) {
+    const words = tokenize(name).map((token) => token.folded);
+    const complement = words.findIndex((word, position) => position > 0 && PROPOSAL_COMPLEMENTS.has(word));
+    const head = (complement === -1 ? words : words.slice(0, complement)).filter((word) => !FUNCTION_WORDS.has(word));
+    const last = head[head.length - 1];
+    if (!last || !/^\p{L}+$/u.test(last) || GENERAL_HEADS.has(lemmaKey(last))) continue;
+    heads.add(lemmaKey(last));
+    const before = head[head.length - 2];
+    if (before && /^\p{L}+$/u.test(before)) heads.add(`${lemmaKey(before)} ${lemmaKey(last)}`);
+  }
+  return [...heads];
+}
+
+/** Registers a proposal's title and aliases (matched on lemmas, see lemmas.ts), with its kind and head nouns. */
 export function indexProposal(index: PhraseIndex, proposal: LinkableProposal): void {
   index.remove('proposal', proposal.documentId);
   const proposalKind = proposal.kind ?? undefined;
@@ -108,4 +142,5 @@ export function indexProposal(index: PhraseIndex, proposal: LinkableProposal): v
   for (const alias of proposal.aliases ?? []) {
     if (alias.name) index.add(alias.name, { kind: 'proposal', id: proposal.documentId, via: 'alias', proposalKind });
   }
+  index.setProposalHeads(proposal.documentId, proposalHeads(proposal));
 }

@@ -219,6 +219,28 @@ describe('linkStatement (definite descriptions)', () => {
     expect(proposals('The talks could resume.', { ...story('geneva', 'doha'), overrides: { pin: [], reject: [], rejectProposals: ['doha'] } })).toEqual(['geneva']);
   });
 
+  it('linkStatement - should resolve "the strike" or "the tariffs" to the one proposal of the story whose name has that head noun', () => {
+    expect(proposals('The strike entered its third day.', story('strike', 'geneva'))).toEqual(['strike']);
+    expect(proposals('The tariffs will stay until the spring.', story('tariffs'))).toEqual(['tariffs']);
+  });
+
+  it.each([
+    ['A strike may follow in the spring.', ['strike']],
+    ['The strike ended the season early.', ['geneva']],
+    ['The plan was shelved.', ['blockade']],
+    ['The strike rate of the side improved.', ['strike']],
+  ])('linkStatement - should link no proposal for "%s": indefinite, not in the story, a general head, or another thing', (text, story_) => {
+    expect(proposals(text, story(...story_))).toEqual([]);
+  });
+
+  it('linkStatement - should link neither of two proposals with the same head, and record both', () => {
+    const index = castIndex();
+    indexProposal(index, { documentId: 'dock-strike', title: 'Dockworkers strike', kind: 'other' });
+    const result = linkStatement({ text: 'The strike goes on.', storyProposals: [{ id: 'strike', kind: 'other' }, { id: 'dock-strike', kind: 'other' }] }, index, facts);
+    expect(result.proposals).toEqual([]);
+    expect(result.ambiguousProposals).toEqual([{ field: 'text', phrase: 'The strike', candidates: ['strike', 'dock-strike'] }]);
+  });
+
   it('linkStatement - should not consult the story when the text holds no description', () => {
     expect(link('Paris rejected the offer.').consultedStoryProposals).toBe(false);
   });

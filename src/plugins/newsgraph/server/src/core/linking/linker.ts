@@ -1,3 +1,5 @@
+import { findDescriptions, type DescriptionMatch } from './actor-descriptions';
+import { lemmaKey } from './lemmas';
 import { MATCH_VIA, type IndexEntry, type PhraseIndex, type PhraseMatch } from './phrase-index';
 import type { Token } from './text-folding';
 
@@ -5,6 +7,8 @@ import type { Token } from './text-folding';
 export interface ActorFacts {
   country?: string | null;
   affiliation?: string | null;
+  /** person, country, organization...: a dateline names a country actor. */
+  kind?: string | null;
 }
 
 export interface LinkOverrides {
@@ -30,6 +34,11 @@ export interface LinkInput {
    * talks") refers to. Callers may leave it out and pass it only when consultedStoryProposals says so.
    */
   storyProposals?: ReadonlyArray<{ id: string; kind: string | null }>;
+  /**
+   * The story's dateline ("PARIS", "JEDDAH, Saudi Arabia"): the country whose government "the
+   * government" means when the story does not settle it. Read only for a text that holds a description.
+   */
+  dateline?: string | null;
   overrides?: LinkOverrides;
 }
 
@@ -100,9 +109,9 @@ const ARTICLES = new Set(['the', 'a', 'an']);
  *  5. the phrase that closes the attribution ("Speaking in Kyiv on Monday, Zelenskyy");
  *  6. then every other phrase, longest first.
  */
-function speakerPhrasesInOrder(attribution: string, matches: PhraseMatch[], tokens: Token[]): PhraseMatch[] {
+function speakerPhrasesInOrder(attribution: string, matches: PhraseMatch[], tokens: Token[]): { named: PhraseMatch[]; others: PhraseMatch[] } {
   const word = (position: number) => tokens[position]?.folded;
-  if (SUBJECT_PRONOUNS.has(word(0) ?? '') && SPEECH_VERBS.has(word(1) ?? '')) return [];
+  if (SUBJECT_PRONOUNS.has(word(0) ?? '') && SPEECH_VERBS.has(word(1) ?? '')) return { named: [], others: [] };
   const commaAfter = (position: number) => {
     const next = tokens[position + 1];
     return next !== undefined && attribution.slice(tokens[position]!.end, next.start).includes(',');
@@ -121,8 +130,54 @@ function speakerPhrasesInOrder(attribution: string, matches: PhraseMatch[], toke
     if (run.length > 0) ordered.push(run[run.length - 1]!);
   }
   ordered.push(...matches.filter((match) => match.end === tokens.length));
-  ordered.push(...[...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start));
-  return [...new Set(ordered)];
+  const named = [...new Set(ordered)];
+  const others = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start).filter((match) => !named.includes(match));
+  return { named, others };
+}
+
+/**
+ * Nouns of anonymous sources: "two EU officials said", "a Saudi official said", "an aide to Dumontel
+ * said", "according to a diplomatic source in Paris". The speaker is nobody, whoever the phrase names
+ * in passing. A spokesman is not among them: "a Commission spokeswoman said" is the Commission speaking.
+ */
+const ANONYMOUS_SOURCES = new Set([
+  'official', 'officials', 'diplomat', 'diplomats', 'source', 'sources', 'aide', 'aides', 'insider', 'insiders', 'person', 'people',
+  'negotiator', 'negotiators', 'analyst', 'analysts', 'lawmaker', 'lawmakers', 'executive', 'executives', 'adviser', 'advisers', 'advisor', 'advisors',
+]);
+/** Words that open the noun phrase of an anonymous source ("a", "two", "several"...). */
+const SOURCE_DETERMINERS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'senior', 'unnamed']);
+/** Words that close it: what follows is no longer the source ("said", ", who", "according"). */
+const SOURCE_BOUNDARIES = new Set([...SPEECH_VERBS, 'according', 'citing', 'who', 'which', 'while', 'and']);
+
+/**
+ * The token ranges of the attribution that name an anonymous source, from its determiner (or the
+ * start of the noun phrase) to the next speech verb or comma: "[two EU officials] said", "[an aide to
+ * Dumontel] said". Actors named inside them do not speak.
+ */
+function anonymousSources(attribution: string, tokens: Token[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const commaBefore = (position: number) => position > 0 && attribution.slice(tokens[position - 1]!.end, tokens[position]!.start).includes(',');
+  tokens.forEach((token, position) => {
+    if (!ANONYMOUS_SOURCES.has(token.folded)) return;
+    // A plural ("officials said") needs no determiner; a singular does ("a Saudi official"), so that
+    // "the official news agency" or "Adviser Nimr" are not taken for one.
+    let start = position;
+    let determined = token.folded.endsWith('s') || token.folded === 'people';
+    for (let back = position - 1; back >= 0 && position - back <= 4 && !commaBefore(back + 1); back -= 1) {
+      const word = tokens[back]!.folded;
+      if (SOURCE_BOUNDARIES.has(word) || word === 'to' || word === 'by') break;
+      start = back;
+      if (SOURCE_DETERMINERS.has(word) && word !== 'senior' && word !== 'other') {
+        determined = true;
+        break;
+      }
+    }
+    if (!determined) return;
+    let end = position + 1;
+    while (end < tokens.length && !SOURCE_BOUNDARIES.has(tokens[end]!.folded) && !commaBefore(end)) end += 1;
+    spans.push([start, end]);
+  });
+  return spans;
 }
 
 
@@ -150,6 +205,8 @@ function namesAPlace(match: PhraseMatch, tokens: Token[], text: string, matches:
   let before = match.start - 1;
   if (tokens[before]?.folded === 'the') before -= 1;
   const word = tokens[before]?.folded;
+  // "according to the State Department" is the department speaking, not a place.
+  if (word === 'to' && tokens[before - 1]?.folded === 'according') return false;
   if (word !== undefined && PLACE_PREPOSITIONS.has(word)) return true;
   if (word !== undefined && COORDINATORS.has(word)) {
     const previous = matches.find((other) => other.end === before);
@@ -175,18 +232,32 @@ const DEFINITE_DETERMINERS = new Set(['the', 'those', 'these', 'this']);
 /** Words after the noun that make it another thing: "the exchange rate", "the exchange of fire". */
 const NOT_A_PROPOSAL_AFTER = new Set(['rate', 'rates', 'market', 'markets', 'fire', 'gunfire', 'shots', 'blows', 'views', 'words', 'letters', 'table', 'venue']);
 
+/**
+ * A definite description of a proposal: by its kind ("the talks": a negotiation), or by the head noun
+ * of a proposal's name ("the strike" for "Air traffic controllers' strike", "the export controls").
+ */
+type ProposalDescription = { start: number; end: number } & ({ kind: string; head?: undefined } | { head: string; kind?: undefined });
+
 /** The definite descriptions of the text that no proposal phrase already covers. */
-function definiteDescriptions(tokens: Token[], proposals: readonly PhraseMatch[]): Array<{ start: number; kind: string }> {
-  const found: Array<{ start: number; kind: string }> = [];
+function definiteDescriptions(tokens: Token[], proposals: readonly PhraseMatch[], index: PhraseIndex): ProposalDescription[] {
+  const found: ProposalDescription[] = [];
   for (let position = 0; position + 1 < tokens.length; position += 1) {
     if (!DEFINITE_DETERMINERS.has(tokens[position]!.folded)) continue;
     const kind = DESCRIPTION_KINDS.get(tokens[position + 1]!.folded);
-    if (!kind) continue;
-    const after = tokens[position + 2]?.folded;
-    const afterOf = after === 'of' ? tokens[position + 3]?.folded : after;
+    let description: ProposalDescription | null = kind ? { start: position, end: position + 2, kind } : null;
+    if (!description && index.hasProposalHeads) {
+      // Two words first ("the export controls"), then one ("the strike").
+      const first = /^\p{L}+$/u.test(tokens[position + 1]!.folded) ? lemmaKey(tokens[position + 1]!.folded) : null;
+      const second = tokens[position + 2] && /^\p{L}+$/u.test(tokens[position + 2]!.folded) ? lemmaKey(tokens[position + 2]!.folded) : null;
+      if (first && second && index.isProposalHead(`${first} ${second}`)) description = { start: position, end: position + 3, head: `${first} ${second}` };
+      else if (first && index.isProposalHead(first)) description = { start: position, end: position + 2, head: first };
+    }
+    if (!description) continue;
+    const after = tokens[description.end]?.folded;
+    const afterOf = after === 'of' ? tokens[description.end + 1]?.folded : after;
     if (afterOf !== undefined && NOT_A_PROPOSAL_AFTER.has(afterOf)) continue;
-    if (proposals.some((match) => match.start <= position + 1 && position + 1 < match.end)) continue;
-    found.push({ start: position, kind });
+    if (proposals.some((match) => match.start < description.end && position + 1 < match.end)) continue;
+    found.push(description);
   }
   return found;
 }
@@ -217,6 +288,72 @@ export function settleAmbiguity(
   return null;
 }
 
+/** What settles which actor a description ("the army") means, besides the index. */
+interface DescriptionContext {
+  index: PhraseIndex;
+  rejected: ReadonlySet<string>;
+  pinned: ReadonlySet<string>;
+  /** Actors named before the description in the same text. */
+  namedBefore: ReadonlySet<string>;
+  speaker: string | null;
+  storyActors: { has(id: string): boolean };
+  /** The ISO code of the dateline's country, worked out on first use. */
+  datelineCountry: () => string | null;
+  facts: (id: string) => ActorFacts | undefined;
+}
+
+/**
+ * The one actor a definite description means, or the candidates left when several fit. Starting from
+ * every actor the word may describe, each test in turn keeps the candidates that pass it when some
+ * do: pinned by an editor; named before it in the same text; the speaker's own organization; already
+ * linked in the story; of the dateline's country ("the government" in a story datelined PARIS).
+ * One left is the answer: in a newsroom with one army, "the army" is that army.
+ */
+function settleDescription(description: DescriptionMatch, context: DescriptionContext): { chosen: string | null; candidates: string[] } {
+  // Rejected actors stay candidates: when one is what the description means, it links nobody rather
+  // than the next army in the newsroom (an editor who rejects the army "the army" found does not mean another).
+  const settled = settleAmong([...context.index.describedAs(description.word)], context);
+  return settled.chosen && context.rejected.has(settled.chosen) ? { chosen: null, candidates: [] } : settled;
+}
+
+function settleAmong(all: string[], context: DescriptionContext): { chosen: string | null; candidates: string[] } {
+  let left = all;
+  if (left.length <= 1) return { chosen: left[0] ?? null, candidates: left };
+  const speakerFacts = context.speaker ? context.facts(context.speaker) : undefined;
+  const tests: Array<(id: string) => boolean> = [
+    (id) => context.pinned.has(id),
+    (id) => context.namedBefore.has(id),
+    (id) => speakerFacts?.affiliation === id,
+    (id) => context.storyActors.has(id),
+    (id) => {
+      const country = context.datelineCountry();
+      return country !== null && context.facts(id)?.country === country;
+    },
+  ];
+  for (const test of tests) {
+    const passing = left.filter(test);
+    if (passing.length === 1) return { chosen: passing[0]!, candidates: passing };
+    if (passing.length > 1) left = passing;
+  }
+  return { chosen: null, candidates: left };
+}
+
+/** The ISO code of the country a dateline names ("PARIS": FR, "JEDDAH, Saudi Arabia": SA), or null. */
+function datelineCountryOf(dateline: string | null | undefined, index: PhraseIndex, facts: (id: string) => ActorFacts | undefined): string | null {
+  if (!dateline) return null;
+  const countries = new Set<string>();
+  for (const match of index.matchByKind(dateline, () => true, { proposals: false }).actors) {
+    for (const entry of match.entries) {
+      const actor = facts(entry.id);
+      if (entry.kind === 'actor' && actor?.kind === 'country' && actor.country) countries.add(actor.country);
+    }
+  }
+  return countries.size === 1 ? [...countries][0]! : null;
+}
+
+/** How many candidates an unsettled description records in linkState.ambiguous: "the government" fits every country. */
+const MAX_RECORDED_CANDIDATES = 5;
+
 /**
  * Links one statement: resolves the speaker from the attribution (unless an editor chose one),
  * finds the actors and proposals the text names, and applies the editor's pins and rejections.
@@ -238,22 +375,50 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   };
   const ambiguous: AmbiguousPhrase[] = [];
 
+  let datelineCountry: string | null | undefined;
+  const descriptionContext = (namedBefore: ReadonlySet<string>, currentSpeaker: string | null): DescriptionContext => ({
+    index, rejected, pinned, namedBefore, speaker: currentSpeaker, storyActors, facts,
+    datelineCountry: () => {
+      consultedDateline = true;
+      if (datelineCountry === undefined) datelineCountry = datelineCountryOf(input.dateline, index, facts);
+      return datelineCountry;
+    },
+  });
+  let consultedDateline = false;
+
   let speaker: string | null = input.editorSpeaker ?? null;
   let speakerSource: LinkResult['speakerSource'] = speaker ? 'editor' : 'none';
   if (!speaker && input.attribution) {
-    const { tokens, actors } = index.matchByKind(input.attribution, accept, { proposals: false });
-    const matches = actors.filter((match) => actorCandidates(match, rejected).length > 0 && !namesAPlace(match, tokens, input.attribution!, actors));
-    // The first phrase, in order of likelihood, that names one actor is the speaker.
-    const phrases = speakerPhrasesInOrder(input.attribution, matches, tokens);
-    for (const phrase of phrases) {
-      const chosen = settleAmbiguity(actorCandidates(phrase, rejected), { pinned, storyActors, speaker: null, facts });
-      if (chosen) {
-        speaker = chosen;
-        speakerSource = 'attribution';
-        break;
+    const attribution = input.attribution;
+    const { tokens, actors } = index.matchByKind(attribution, accept, { proposals: false });
+    const anonymous = anonymousSources(attribution, tokens);
+    const inAnonymousSource = (start: number, end: number) => anonymous.some(([from, to]) => start >= from && end <= to);
+    const matches = actors.filter((match) => actorCandidates(match, rejected).length > 0 && !namesAPlace(match, tokens, attribution, actors) && !inAnonymousSource(match.start, match.end));
+    const choose = (phrase: PhraseMatch) => settleAmbiguity(actorCandidates(phrase, rejected), { pinned, storyActors, speaker: null, facts });
+    // The first phrase, in order of likelihood, that names one actor is the speaker; then a description
+    // that speaks ("the central bank said", "an army spokesman said"); then any other phrase, unless the
+    // attribution is an anonymous source ("a Saudi official said" is not Saudi Arabia speaking).
+    const { named, others } = speakerPhrasesInOrder(attribution, matches, tokens);
+    for (const phrase of named) {
+      speaker = choose(phrase);
+      if (speaker) break;
+    }
+    if (!speaker) {
+      for (const description of findDescriptions(tokens, attribution, SPEECH_VERBS)) {
+        if (!description.speaks || inAnonymousSource(description.start, description.end) || actors.some((match) => match.start < description.end && description.start < match.end)) continue;
+        speaker = settleDescription(description, descriptionContext(new Set(), null)).chosen;
+        if (speaker) break;
       }
     }
-    if (!speaker && phrases[0]) ambiguous.push({ field: 'attribution', phrase: phrases[0].text, candidates: actorCandidates(phrases[0], rejected) });
+    if (!speaker && anonymous.length === 0) {
+      for (const phrase of others) {
+        speaker = choose(phrase);
+        if (speaker) break;
+      }
+    }
+    if (speaker) speakerSource = 'attribution';
+    const first = named[0] ?? others[0];
+    if (!speaker && first) ambiguous.push({ field: 'attribution', phrase: first.text, candidates: actorCandidates(first, rejected) });
   }
 
   const mentions = new Set<string>();
@@ -267,13 +432,14 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
       proposalKinds.set(entry.id, entry.proposalKind ?? null);
     }
   }
-  const descriptions = definiteDescriptions(found.tokens, found.proposals);
+  const descriptions = definiteDescriptions(found.tokens, found.proposals, index);
   const ambiguousProposals: AmbiguousPhrase[] = [];
   for (const description of descriptions) {
-    // The antecedent named earlier in the same text, when there is one of that kind; else the story's.
-    const earlier = [...new Set(found.proposals.filter((match) => match.end <= description.start).flatMap((match) => match.entries).filter((entry) => entry.proposalKind === description.kind && !rejectedProposals.has(entry.id)).map((entry) => entry.id))];
-    const candidates = earlier.length === 1 ? earlier : [...proposalKinds].filter(([id, kind]) => kind === description.kind && !rejectedProposals.has(id)).map(([id]) => id);
-    const phrase = input.text.slice(found.tokens[description.start]!.start, found.tokens[description.start + 1]!.end);
+    const fits = (id: string, kind: string | null | undefined) => !rejectedProposals.has(id) && (description.kind !== undefined ? kind === description.kind : index.proposalHeadsOf(id).includes(description.head));
+    // The antecedent named earlier in the same text, when there is one that fits; else the story's.
+    const earlier = [...new Set(found.proposals.filter((match) => match.end <= description.start).flatMap((match) => match.entries).filter((entry) => fits(entry.id, entry.proposalKind)).map((entry) => entry.id))];
+    const candidates = earlier.length === 1 ? earlier : [...proposalKinds].filter(([id, kind]) => fits(id, kind)).map(([id]) => id);
+    const phrase = input.text.slice(found.tokens[description.start]!.start, found.tokens[description.end - 1]!.end);
     if (candidates.length === 1) proposals.add(candidates[0]!);
     else if (candidates.length > 1) ambiguousProposals.push({ field: 'text', phrase, candidates });
   }
@@ -286,7 +452,24 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
     if (chosen) mentions.add(chosen);
     else ambiguous.push({ field: 'text', phrase: match.text, candidates });
   }
+  // Definite descriptions of actors ("the army", "the central bank"), where no name already stands.
+  for (const description of findDescriptions(found.tokens, input.text, SPEECH_VERBS)) {
+    if (found.actors.some((match) => match.start < description.end && description.start < match.end)) continue;
+    const namedBefore = new Set(found.actors.filter((match) => match.end <= description.start).flatMap((match) => match.entries.map((entry) => entry.id)));
+    const { chosen, candidates } = settleDescription(description, descriptionContext(namedBefore, speaker));
+    const phrase = input.text.slice(found.tokens[description.start]!.start, found.tokens[description.end - 1]!.end);
+    if (chosen) {
+      if (chosen !== speaker) mentions.add(chosen);
+    } else if (candidates.length > 1 && candidates.length <= MAX_RECORDED_CANDIDATES) {
+      ambiguous.push({ field: 'text', phrase, candidates });
+    }
+  }
   for (const id of pinned) if (!rejected.has(id) && id !== speaker) mentions.add(id);
 
-  return { speaker, speakerSource, mentions: [...mentions], proposals: [...proposals], ambiguous, ambiguousProposals, consultedStoryActors, consultedStoryProposals: descriptions.length > 0 };
+  return {
+    speaker, speakerSource, mentions: [...mentions], proposals: [...proposals], ambiguous, ambiguousProposals,
+    // A description weighed against the dateline needs the story as much as one weighed against its actors.
+    consultedStoryActors: consultedStoryActors || consultedDateline,
+    consultedStoryProposals: descriptions.length > 0,
+  };
 }

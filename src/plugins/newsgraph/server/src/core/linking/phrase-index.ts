@@ -113,6 +113,8 @@ function addChild(node: TrieNode, key: string): TrieNode {
 /** Longest phrase the index accepts, in tokens: bounds the work per text position. */
 export const MAX_PHRASE_TOKENS = 12;
 
+const NOBODY: ReadonlySet<string> = new Set();
+
 /** Characters between two words that end a phrase: a proposal's words, function words aside, must stand in one clause. */
 const CLAUSE_BREAK = /[.,;:!?()[\]{}"\u201c\u201d]/;
 
@@ -126,6 +128,16 @@ export class PhraseIndex {
    */
   private readonly registered = new Map<string, TrieNode[]>();
   private phraseCount = 0;
+  /**
+   * Actors by the definite descriptions their names give ("army": the Bolivian Army...; see
+   * actor-descriptions.ts). Kept beside the trie, not in it: "the army" is settled against the story,
+   * never matched as a name, and a few dozen words key every actor that has one.
+   */
+  private readonly described = new Map<string, Set<string>>();
+  /** Each proposal's head nouns as lemma keys ("strike", "export control"; see linkable.ts proposalHeads). */
+  private readonly proposalHeads = new Map<string, readonly string[]>();
+  /** How many proposals have each head: "the strike" is looked for only when some proposal is a strike. */
+  private readonly headCounts = new Map<string, number>();
 
   get size(): { targets: number; phrases: number } {
     return { targets: this.registered.size, phrases: this.phraseCount };
@@ -164,8 +176,56 @@ export class PhraseIndex {
     return true;
   }
 
+  /** Registers the description words of an actor ("army", "central bank"), which remove() takes away with its phrases. */
+  describe(id: string, words: readonly string[]): void {
+    for (const word of words) {
+      const actors = this.described.get(word) ?? new Set<string>();
+      actors.add(id);
+      this.described.set(word, actors);
+    }
+  }
+
+  /** The actors a description word may refer to ("army"), before the story settles which. */
+  describedAs(word: string): ReadonlySet<string> {
+    return this.described.get(word) ?? NOBODY;
+  }
+
+  /** Registers the head nouns of a proposal's title and aliases, as lemma keys, which remove() takes away. */
+  setProposalHeads(id: string, heads: readonly string[]): void {
+    this.dropProposalHeads(id);
+    if (heads.length === 0) return;
+    this.proposalHeads.set(id, heads);
+    for (const head of heads) this.headCounts.set(head, (this.headCounts.get(head) ?? 0) + 1);
+  }
+
+  /** The head nouns of a proposal (lemma keys). */
+  proposalHeadsOf(id: string): readonly string[] {
+    return this.proposalHeads.get(id) ?? [];
+  }
+
+  /** Whether any proposal has a head noun: without one, no text is searched for "the strike". */
+  get hasProposalHeads(): boolean {
+    return this.headCounts.size > 0;
+  }
+
+  /** Whether some proposal has this head noun (a lemma key, or two joined by a space). */
+  isProposalHead(key: string): boolean {
+    return this.headCounts.has(key);
+  }
+
+  private dropProposalHeads(id: string): void {
+    for (const head of this.proposalHeads.get(id) ?? []) {
+      const left = (this.headCounts.get(head) ?? 1) - 1;
+      if (left > 0) this.headCounts.set(head, left);
+      else this.headCounts.delete(head);
+    }
+    this.proposalHeads.delete(id);
+  }
+
   /** Removes every phrase of one target. */
   remove(kind: TargetKind, id: string): void {
+    if (kind === 'actor') for (const actors of this.described.values()) actors.delete(id);
+    else this.dropProposalHeads(id);
     const targetKey = `${kind}:${id}`;
     for (const node of new Set(this.registered.get(targetKey) ?? [])) {
       const before = entriesOf(node);

@@ -1,0 +1,154 @@
+import { tokenize, type Token } from './text-folding';
+
+/**
+ * Definite descriptions of actors: "the army", "the central bank", "the Fund", "the union", "the
+ * bloc", "the government". Wire copy names an institution once, then by the common noun its name is
+ * built on; a reader takes "the army" for the one army the story is about.
+ *
+ * What an actor may be called is read from its name, not typed: the head noun of the name ("Bolivian
+ * Army", "Sudanese Armed Forces", "Central Bank of Bolivia", "International Monetary Fund", "National
+ * Union of Air Traffic Controllers") looked up in HEAD_NOUNS below. Which actor a description means is
+ * settled by the linker (settleDescription): the story, the speaker, the dateline.
+ */
+
+/**
+ * Head nouns of actor names and the descriptions copy uses for them. Kept small on purpose: a noun
+ * belongs here when "the <noun>" in copy means an institution of that name, not a thing ("the house",
+ * "the office", "the post" and "the times" do not belong). Two-word heads are looked up first.
+ */
+const HEAD_NOUNS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['army', ['army', 'military']],
+  ['armed forces', ['army', 'military']],
+  ['defense forces', ['army', 'military']],
+  ['defence forces', ['army', 'military']],
+  ['military', ['military', 'army']],
+  ['navy', ['navy']],
+  ['air force', ['air force']],
+  ['coast guard', ['coast guard']],
+  ['national guard', ['national guard']],
+  ['police', ['police']],
+  ['police service', ['police']],
+  ['police force', ['police']],
+  ['central bank', ['central bank']],
+  ['fund', ['fund']],
+  ['ministry', ['ministry']],
+  ['government', ['government']],
+  ['commission', ['commission']],
+  ['union', ['union']],
+  ['chamber', ['chamber']],
+  ['federation', ['federation']],
+  ['confederation', ['confederation']],
+  ['parliament', ['parliament']],
+  ['court', ['court']],
+  ['alliance', ['alliance']],
+  ['treaty organization', ['alliance']],
+  ['treaty organisation', ['alliance']],
+  ['coalition', ['coalition']],
+]);
+
+/** Every description word HEAD_NOUNS gives, with "bloc" (below): what the text is scanned for. */
+export const DESCRIPTION_WORDS: ReadonlySet<string> = new Set([...[...HEAD_NOUNS.values()].flat(), 'bloc']);
+/** First words of the two-word descriptions ("central", "air"): only after one is a pair of words put together. */
+const FIRST_OF_TWO = new Set([...DESCRIPTION_WORDS].filter((word) => word.includes(' ')).map((word) => word.split(' ')[0]!));
+
+/**
+ * A union or community of a region's states is "the bloc" in copy ("the European Union": "the bloc"),
+ * never "the union": the name's first word says it is one.
+ */
+const REGIONS = new Set(['european', 'african', 'eurasian', 'arab', 'asian', 'caribbean', 'andean', 'nordic', 'baltic', 'pacific', 'gulf', 'west', 'east', 'southern', 'central', 'latin']);
+const REGIONAL_HEADS = new Set(['union', 'community']);
+
+/**
+ * Descriptions that copy writes with a capital only: "the Fund" is the IMF, "the fund" any fund; "the
+ * Commission" is the European Commission, "the commission" any commission.
+ */
+const CAPITALIZED_ONLY = new Set(['fund', 'commission']);
+
+/** Descriptions copy writes without an article: "police said". */
+const WITHOUT_ARTICLE = new Set(['police']);
+
+/**
+ * Words after the noun that make it a modifier of another thing: "the army delegation", "the police
+ * station", "the central bank governor", "the union leader", "the army of volunteers".
+ */
+const MODIFIED_NOUNS = new Set([
+  'of', 'delegation', 'delegations', 'chief', 'chiefs', 'commander', 'commanders', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials',
+  'officer', 'officers', 'station', 'stations', 'headquarters', 'leader', 'leaders', 'leadership', 'boss', 'bosses', 'head', 'member', 'members',
+  'rate', 'rates', 'building', 'barracks', 'base', 'bases', 'general', 'generals', 'governor', 'president', 'minister', 'ministers', 'secretary',
+  'envoy', 'holiday', 'account', 'accounts', 'bond', 'bonds', 'note', 'notes', 'card', 'cards', 'law', 'laws', 'job', 'jobs', 'manager', 'managers',
+  'staff', 'truck', 'trucks', 'vehicle', 'vehicles', 'uniform', 'uniforms', 'band', 'veteran', 'veterans', 'reform', 'reforms', 'budget', 'source', 'sources',
+  'report', 'reports', 'statement', 'statements', 'decision', 'ruling', 'rulings', 'session', 'sessions', 'vote', 'votes', 'seat', 'seats',
+]);
+
+/** Words that end a name's head before its complement ("Central Bank of Bolivia": "Central Bank"). */
+const COMPLEMENT_WORDS = new Set(['of', 'for', 'to', 'de', 'on']);
+
+/** The description words an actor's name gives ("Bolivian Army": army, military), per the tables above. */
+export function descriptionWordsOf(actor: { name: string; kind: string }): string[] {
+  if (actor.kind === 'person') return [];
+  // A country is "the government" in copy about its government ("unless the government reopens talks").
+  if (actor.kind === 'country') return ['government'];
+  const words = tokenize(actor.name).map((token) => token.folded);
+  const complement = words.findIndex((word, position) => position > 0 && COMPLEMENT_WORDS.has(word));
+  const head = complement === -1 ? words : words.slice(0, complement);
+  if (head.length === 0) return [];
+  const last = head[head.length - 1]!;
+  const two = head.length >= 2 ? `${head[head.length - 2]} ${last}` : '';
+  if (REGIONAL_HEADS.has(last) && head.length >= 2 && REGIONS.has(head[0]!)) return ['bloc'];
+  return [...(HEAD_NOUNS.get(two) ?? HEAD_NOUNS.get(last) ?? [])];
+}
+
+/** A description found in a text: the token range, and the description word. */
+export interface DescriptionMatch {
+  start: number;
+  end: number;
+  word: string;
+  /** Whether it is the subject of a speech verb or a spokesman's ("the army said", "an army spokesman said"). */
+  speaks: boolean;
+}
+
+const SPOKESPEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+
+/**
+ * The definite descriptions of actors in `tokens`: "the" and a description word (one or two words),
+ * or a bare word of WITHOUT_ARTICLE; "a"/"an" only before a spokesman ("an army spokesman said").
+ * @param speechVerbs words after which a subject speaks ("said", "told")
+ */
+export function findDescriptions(tokens: readonly Token[], text: string, speechVerbs: ReadonlySet<string>): DescriptionMatch[] {
+  const found: DescriptionMatch[] = [];
+  for (let position = 0; position < tokens.length; position += 1) {
+    const article = tokens[position - 1]?.folded;
+    // Scanned on every statement: a pair of words is put together only after a first word of one.
+    const two = position + 1 < tokens.length && FIRST_OF_TWO.has(tokens[position]!.folded) ? `${tokens[position]!.folded} ${tokens[position + 1]!.folded}` : '';
+    const word = DESCRIPTION_WORDS.has(two) ? two : DESCRIPTION_WORDS.has(tokens[position]!.folded) ? tokens[position]!.folded : null;
+    if (!word) continue;
+    const end = position + (word === two ? 2 : 1);
+    const last = tokens[end - 1]!;
+    if (CAPITALIZED_ONLY.has(word) && !/^\p{Lu}/u.test(tokens[position]!.original)) continue;
+    const possessive = /['\u2019]s$/iu.test(text.slice(last.start, last.end));
+    const after = tokens[end]?.folded;
+    const spokesman = after !== undefined && SPOKESPEOPLE.has(after);
+    const definite = article === 'the' || (WITHOUT_ARTICLE.has(word) && !['a', 'an'].includes(article ?? '')) || ((article === 'a' || article === 'an') && spokesman);
+    if (!definite) continue;
+    // "the government of Peru" names Peru, "the army of volunteers" no army; "accused the army of firing" is the army.
+    const ofAnAct = after === 'of' && /ing$/.test(tokens[end + 1]?.folded ?? '');
+    if (!possessive && !spokesman && !ofAnAct && after !== undefined && MODIFIED_NOUNS.has(after)) continue;
+    const start = article === 'the' || article === 'a' || article === 'an' ? position - 1 : position;
+    const speaks =
+      (after !== undefined && speechVerbs.has(after)) || (spokesman && speechVerbs.has(tokens[end + 1]?.folded ?? '')) || spokesmanFor(tokens, position - 1) || reportedBy(tokens, start);
+    found.push({ start, end, word, speaks });
+    position = end - 1;
+  }
+  return found;
+}
+
+/** "according to the central bank", "said the army": the description at `start` is who says it. */
+function reportedBy(tokens: readonly Token[], start: number): boolean {
+  const before = tokens[start - 1]?.folded;
+  return (before === 'to' && tokens[start - 2]?.folded === 'according') || before === 'said' || before === 'says';
+}
+
+/** "a spokesman for the army": the description at `article` follows a spokesman and "for". */
+function spokesmanFor(tokens: readonly Token[], article: number): boolean {
+  return tokens[article - 1]?.folded === 'for' && SPOKESPEOPLE.has(tokens[article - 2]?.folded ?? '');
+}
