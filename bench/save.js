@@ -18,6 +18,10 @@
  *   npm run bench:save -- --db=sqlite        one of them
  *   npm run bench:save -- --runs=10          fewer samples
  *   npm run bench:save -- --cpu-prof=DIR     V8 CPU profile of the Newsgraph app into DIR
+ *   npm run bench:save -- --sql              also list the SQL statements of one save of each app
+ *
+ * It also counts the SQL statements of one save of the measured statement on each app (knex's query
+ * event, transaction control included): on PostgreSQL each is a round trip to the server.
  */
 'use strict';
 
@@ -30,6 +34,7 @@ const DATABASES = arg('db', 'sqlite,postgres').split(',');
 const RUNS = Number(arg('runs', 30));
 const WARMUP = 3;
 const CPU_PROF = arg('cpu-prof', '');
+const LIST_SQL = process.argv.includes('--sql');
 const LARGE_STORY = 500;
 const FLAGGED = 10;
 const PEOPLE = ['Karel Dvorak', 'Lena Sorensen', 'Piet Maas', 'Ana Ruiz', 'Omar Haddad'];
@@ -169,6 +174,17 @@ async function benchDatabase(client) {
     const flagsOfProbe = (await openFlags('empty')) - FLAGGED;
     await request(apps[0], 'DELETE', `/api/statements/${probe.data.documentId}`);
 
+    // One save of each app, recorded statement by statement.
+    const traced = [];
+    for (const [index, app] of apps.entries()) {
+      await app.command({ cmd: 'traceSql' });
+      const saved = await request(app, 'POST', '/api/statements', { data: { ...MEASURED, story: stories[index].large } });
+      const { sql } = await app.command({ cmd: 'tracedSql' });
+      await request(app, 'DELETE', `/api/statements/${saved.data.documentId}`);
+      const commit = sql.findIndex((statement) => /^commit/i.test(statement.trim()));
+      traced.push({ total: sql.length, beforeCommit: commit === -1 ? sql.length : commit, sql });
+    }
+
     const label = (row) => `${row.key === 'empty' ? 'empty story' : `story of ${LARGE_STORY} statements`}${row.withFlags ? `, ${FLAGGED} flags open` : ''}`;
     const ms = (value) => `${value.toFixed(1)} ms`;
     console.log(`  ${client}, medians of ${RUNS} over REST (the measured statement opens ${flagsOfProbe} flags in Newsgraph):`);
@@ -182,6 +198,14 @@ async function benchDatabase(client) {
     const stockStory = median(rows.map((row) => row.stock.story));
     const newsgraphStory = median(rows.map((row) => row.newsgraph.story));
     console.log(`  a draft story: Newsgraph ${ms(newsgraphStory)}, stock ${ms(stockStory)} (${(newsgraphStory / stockStory).toFixed(2)}x)`);
+    const [newsgraphSql, stockSql] = traced;
+    console.log(`  SQL statements of one save (story of ${LARGE_STORY}): Newsgraph ${newsgraphSql.total}, ${newsgraphSql.beforeCommit} before its commit; stock ${stockSql.total}, ${stockSql.beforeCommit} before its commit`);
+    if (LIST_SQL) {
+      for (const [index, name] of ['Newsgraph', 'stock'].entries()) {
+        console.log(`  ${name}:`);
+        traced[index].sql.forEach((statement, position) => console.log(`    ${String(position + 1).padStart(3)} ${statement.replace(/\s+/g, ' ').slice(0, 220)}`));
+      }
+    }
     console.log('  targets: x stock <= 1.5, x story <= 1.5, x empty <= 1.3 (story of 500 against the empty story)');
   } finally {
     await Promise.all(apps.map((app) => app.stop()));
