@@ -9,6 +9,7 @@
  *   { "cmd": "openFlags", "story" }           open flags on the story (null without the plugin)
  *   { "cmd": "traceSql" }                     records every SQL statement from now on (knex's query event)
  *   { "cmd": "tracedSql" }                    stops recording and answers what was recorded
+ *   { "cmd": "cpu" }                          the CPU time the process has used so far, in microseconds
  *   { "cmd": "stop" }
  *
  * Seeding goes through strapi.documents(), so the plugin's middlewares link and flag what is seeded
@@ -88,6 +89,7 @@ withThrowawayApp(
         else if (command.cmd === 'openFlags') reply({ ok: true, openFlags: await openFlags(strapi, command.story) });
         else if (command.cmd === 'traceSql') reply({ ok: true, tracing: (sql.start(), true) });
         else if (command.cmd === 'tracedSql') reply({ ok: true, sql: await sql.stop() });
+        else if (command.cmd === 'cpu') reply({ ok: true, cpu: (({ user, system }) => user + system)(process.cpuUsage()) });
         else reply({ ok: false, error: `unknown command ${command.cmd}` });
       } catch (error) {
         reply({ ok: false, error: error.stack || String(error) });

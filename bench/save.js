@@ -21,7 +21,10 @@
  *   npm run bench:save -- --sql              also list the SQL statements of one save of each app
  *
  * It also counts the SQL statements of one save of the measured statement on each app (knex's query
- * event, transaction control included): on PostgreSQL each is a round trip to the server.
+ * event, transaction control included): on PostgreSQL each is a round trip to the server. And it
+ * reads the CPU time each app's process spent on each statement save (process.cpuUsage, from just
+ * before the request to its answer): unlike the wall time it does not grow when other processes take
+ * the machine's cores, but it leaves out PostgreSQL's own work, done in the server's processes.
  */
 'use strict';
 
@@ -121,21 +124,25 @@ const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(sample
  * @returns medians per app: statement and story
  */
 async function measure(apps, stories, round) {
-  const samples = apps.map(() => ({ statement: [], story: [] }));
+  const samples = apps.map(() => ({ statement: [], statementCpu: [], story: [] }));
+  const cpu = async (app) => (await app.command({ cmd: 'cpu' })).cpu;
   for (let run = 0; run < WARMUP + RUNS; run += 1) {
     const order = run % 2 === 0 ? [0, 1] : [1, 0];
     for (const which of order) {
       const app = apps[which];
+      const cpuBefore = await cpu(app);
       const statement = await timed(() => request(app, 'POST', '/api/statements', { data: { ...MEASURED, story: stories[which] } }));
+      const statementCpu = ((await cpu(app)) - cpuBefore) / 1000;
       const story = await timed(() => request(app, 'POST', '/api/stories?status=draft', { data: { title: `Harbour talks, ${round} ${run}`, storyDate: '2026-05-02', body: 'Talks went on.' } }));
       await request(app, 'DELETE', `/api/statements/${statement.result.data.documentId}`);
       if (run >= WARMUP) {
         samples[which].statement.push(statement.ms);
+        samples[which].statementCpu.push(statementCpu);
         samples[which].story.push(story.ms);
       }
     }
   }
-  return samples.map((sample) => ({ statement: median(sample.statement), story: median(sample.story) }));
+  return samples.map((sample) => ({ statement: median(sample.statement), statementCpu: median(sample.statementCpu), story: median(sample.story) }));
 }
 
 async function benchDatabase(client) {
@@ -188,11 +195,11 @@ async function benchDatabase(client) {
     const label = (row) => `${row.key === 'empty' ? 'empty story' : `story of ${LARGE_STORY} statements`}${row.withFlags ? `, ${FLAGGED} flags open` : ''}`;
     const ms = (value) => `${value.toFixed(1)} ms`;
     console.log(`  ${client}, medians of ${RUNS} over REST (the measured statement opens ${flagsOfProbe} flags in Newsgraph):`);
-    console.log(`  ${'statement saved in'.padEnd(42)} ${'Newsgraph'.padStart(10)} ${'stock'.padStart(9)} ${'x stock'.padStart(8)} ${'story save'.padStart(11)} ${'x story'.padStart(8)} ${'x empty'.padStart(8)}`);
+    console.log(`  ${'statement saved in'.padEnd(42)} ${'Newsgraph'.padStart(10)} ${'stock'.padStart(9)} ${'x stock'.padStart(8)} ${'story save'.padStart(11)} ${'x story'.padStart(8)} ${'x empty'.padStart(8)}   CPU: ${'Newsgraph'.padStart(9)} ${'stock'.padStart(8)} ${'x stock'.padStart(8)}`);
     for (const row of rows) {
       const empty = rows.find((other) => other.key === 'empty' && other.withFlags === row.withFlags);
       console.log(
-        `  ${label(row).padEnd(42)} ${ms(row.newsgraph.statement).padStart(10)} ${ms(row.stock.statement).padStart(9)} ${`${(row.newsgraph.statement / row.stock.statement).toFixed(2)}x`.padStart(8)} ${ms(row.newsgraph.story).padStart(11)} ${`${(row.newsgraph.statement / row.newsgraph.story).toFixed(2)}x`.padStart(8)} ${`${(row.newsgraph.statement / empty.newsgraph.statement).toFixed(2)}x`.padStart(8)}`
+        `  ${label(row).padEnd(42)} ${ms(row.newsgraph.statement).padStart(10)} ${ms(row.stock.statement).padStart(9)} ${`${(row.newsgraph.statement / row.stock.statement).toFixed(2)}x`.padStart(8)} ${ms(row.newsgraph.story).padStart(11)} ${`${(row.newsgraph.statement / row.newsgraph.story).toFixed(2)}x`.padStart(8)} ${`${(row.newsgraph.statement / empty.newsgraph.statement).toFixed(2)}x`.padStart(8)}        ${ms(row.newsgraph.statementCpu).padStart(9)} ${ms(row.stock.statementCpu).padStart(8)} ${`${(row.newsgraph.statementCpu / row.stock.statementCpu).toFixed(2)}x`.padStart(8)}`
       );
     }
     const stockStory = median(rows.map((row) => row.stock.story));
