@@ -152,6 +152,14 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const parsedJson = <T>(value: unknown): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : ((value ?? null) as T | null));
 
   /**
+   * A flag some writer stored without its statement's documentId (one written before the column
+   * existed, until the next start backfills it; a raw insert) is still found by its key: the index
+   * on statementDocumentId finds the rows without one, usually none, and only those are matched by
+   * LIKE (its wildcards escaped, though Strapi's documentIds are letters and digits).
+   */
+  const legacyKeyPattern = (statementDocumentId: string) => `${statementDocumentId.replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}|%`;
+
+  /**
    * A statement's flags as one JSON array, selected beside the statement (SQLite's json_group_array,
    * PostgreSQL's json_agg): the flags travel in the statement's round trip.
    */
@@ -162,7 +170,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const placeholders = FLAG_ROW_ATTRIBUTES.map((attribute) => `'${attribute}', ??`).join(', ');
     const postgres = strapi.db.dialect.client === 'postgres';
     const aggregate = postgres ? `coalesce(json_agg(json_build_object(${placeholders})), '[]'::json)` : `json_group_array(json_object(${placeholders}))`;
-    return knex.raw(`(select ${aggregate} from ?? as f where f.?? = ?)`, [...pairs, flags, column(FLAG_UID, 'statementDocumentId'), statementDocumentId]);
+    const statement = column(FLAG_UID, 'statementDocumentId');
+    return knex.raw(`(select ${aggregate} from ?? as f where f.?? = ? or (f.?? is null and f.?? like ? escape '\\'))`, [...pairs, flags, statement, statementDocumentId, statement, column(FLAG_UID, 'key'), legacyKeyPattern(statementDocumentId)]);
   }
 
   function toFlagRow(raw: Record<string, unknown>): FlagRow {
@@ -176,7 +185,10 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A statement's flags alone: for a statement that no longer exists (a delete retires them). */
   async function readFlags(statementDocumentId: string): Promise<FlagRow[]> {
-    return (await strapi.db.query(FLAG_UID as QueryUid).findMany({ where: { statementDocumentId }, select: [...FLAG_ROW_ATTRIBUTES] })) as FlagRow[];
+    return (await strapi.db.query(FLAG_UID as QueryUid).findMany({
+      where: { $or: [{ statementDocumentId }, { statementDocumentId: null, key: { $startsWith: `${statementDocumentId}|` } }] },
+      select: [...FLAG_ROW_ATTRIBUTES],
+    })) as FlagRow[];
   }
 
   interface StoryVersionRow {
