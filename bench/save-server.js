@@ -7,6 +7,9 @@
  *   { "cmd": "seed" }                         actors, and the stories the driver measures in
  *   { "cmd": "addStatements", "story", "statements" }
  *   { "cmd": "openFlags", "story" }           open flags on the story (null without the plugin)
+ *   { "cmd": "traceSql" }                     records every SQL statement from now on (knex's query event)
+ *   { "cmd": "tracedSql" }                    stops recording and answers what was recorded
+ *   { "cmd": "cpu" }                          the CPU time the process has used so far, in microseconds
  *   { "cmd": "stop" }
  *
  * Seeding goes through strapi.documents(), so the plugin's middlewares link and flag what is seeded
@@ -45,10 +48,34 @@ async function openFlags(strapi, story) {
   return strapi.db.query(FLAG_UID).count({ where: { storyDocumentId: story, status: 'open' } });
 }
 
+/**
+ * Every SQL statement the app sends while recording, transaction control included, as knex reports
+ * it: on PostgreSQL each one is a round trip to the server.
+ */
+function sqlRecorder(strapi) {
+  let recorded = null;
+  strapi.db.connection.on('query', (query) => {
+    if (recorded) recorded.push(query.sql);
+  });
+  return {
+    start() {
+      recorded = [];
+    },
+    async stop() {
+      // Strapi emits its entry events after the commit without awaiting them: let their reads land.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const statements = recorded ?? [];
+      recorded = null;
+      return statements;
+    },
+  };
+}
+
 withThrowawayApp(
   client,
   label,
   async (strapi) => {
+    const sql = sqlRecorder(strapi);
     await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
     const { accessKey: token } = await strapi.service('admin::api-token').create({ name: 'bench', type: 'full-access', lifespan: null });
     reply({ ready: true, port: strapi.server.httpServer.address().port, token, plugin: Boolean(strapi.plugin('newsgraph')) });
@@ -60,6 +87,9 @@ withThrowawayApp(
         if (command.cmd === 'seed') reply({ ok: true, stories: await seed(strapi) });
         else if (command.cmd === 'addStatements') reply({ ok: true, added: (await addStatements(strapi, command.story, command.statements), command.statements.length) });
         else if (command.cmd === 'openFlags') reply({ ok: true, openFlags: await openFlags(strapi, command.story) });
+        else if (command.cmd === 'traceSql') reply({ ok: true, tracing: (sql.start(), true) });
+        else if (command.cmd === 'tracedSql') reply({ ok: true, sql: await sql.stop() });
+        else if (command.cmd === 'cpu') reply({ ok: true, cpu: (({ user, system }) => user + system)(process.cpuUsage()) });
         else reply({ ok: false, error: `unknown command ${command.cmd}` });
       } catch (error) {
         reply({ ok: false, error: error.stack || String(error) });

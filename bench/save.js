@@ -18,6 +18,13 @@
  *   npm run bench:save -- --db=sqlite        one of them
  *   npm run bench:save -- --runs=10          fewer samples
  *   npm run bench:save -- --cpu-prof=DIR     V8 CPU profile of the Newsgraph app into DIR
+ *   npm run bench:save -- --sql              also list the SQL statements of one save of each app
+ *
+ * It also counts the SQL statements of one save of the measured statement on each app (knex's query
+ * event, transaction control included): on PostgreSQL each is a round trip to the server. And it
+ * reads the CPU time each app's process spent on each statement save (process.cpuUsage, from just
+ * before the request to its answer): unlike the wall time it does not grow when other processes take
+ * the machine's cores, but it leaves out PostgreSQL's own work, done in the server's processes.
  */
 'use strict';
 
@@ -30,6 +37,7 @@ const DATABASES = arg('db', 'sqlite,postgres').split(',');
 const RUNS = Number(arg('runs', 30));
 const WARMUP = 3;
 const CPU_PROF = arg('cpu-prof', '');
+const LIST_SQL = process.argv.includes('--sql');
 const LARGE_STORY = 500;
 const FLAGGED = 10;
 const PEOPLE = ['Karel Dvorak', 'Lena Sorensen', 'Piet Maas', 'Ana Ruiz', 'Omar Haddad'];
@@ -116,21 +124,25 @@ const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(sample
  * @returns medians per app: statement and story
  */
 async function measure(apps, stories, round) {
-  const samples = apps.map(() => ({ statement: [], story: [] }));
+  const samples = apps.map(() => ({ statement: [], statementCpu: [], story: [] }));
+  const cpu = async (app) => (await app.command({ cmd: 'cpu' })).cpu;
   for (let run = 0; run < WARMUP + RUNS; run += 1) {
     const order = run % 2 === 0 ? [0, 1] : [1, 0];
     for (const which of order) {
       const app = apps[which];
+      const cpuBefore = await cpu(app);
       const statement = await timed(() => request(app, 'POST', '/api/statements', { data: { ...MEASURED, story: stories[which] } }));
+      const statementCpu = ((await cpu(app)) - cpuBefore) / 1000;
       const story = await timed(() => request(app, 'POST', '/api/stories?status=draft', { data: { title: `Harbour talks, ${round} ${run}`, storyDate: '2026-05-02', body: 'Talks went on.' } }));
       await request(app, 'DELETE', `/api/statements/${statement.result.data.documentId}`);
       if (run >= WARMUP) {
         samples[which].statement.push(statement.ms);
+        samples[which].statementCpu.push(statementCpu);
         samples[which].story.push(story.ms);
       }
     }
   }
-  return samples.map((sample) => ({ statement: median(sample.statement), story: median(sample.story) }));
+  return samples.map((sample) => ({ statement: median(sample.statement), statementCpu: median(sample.statementCpu), story: median(sample.story) }));
 }
 
 async function benchDatabase(client) {
@@ -169,19 +181,38 @@ async function benchDatabase(client) {
     const flagsOfProbe = (await openFlags('empty')) - FLAGGED;
     await request(apps[0], 'DELETE', `/api/statements/${probe.data.documentId}`);
 
+    // One save of each app, recorded statement by statement.
+    const traced = [];
+    for (const [index, app] of apps.entries()) {
+      await app.command({ cmd: 'traceSql' });
+      const saved = await request(app, 'POST', '/api/statements', { data: { ...MEASURED, story: stories[index].large } });
+      const { sql } = await app.command({ cmd: 'tracedSql' });
+      await request(app, 'DELETE', `/api/statements/${saved.data.documentId}`);
+      const commit = sql.findIndex((statement) => /^commit/i.test(statement.trim()));
+      traced.push({ total: sql.length, beforeCommit: commit === -1 ? sql.length : commit, sql });
+    }
+
     const label = (row) => `${row.key === 'empty' ? 'empty story' : `story of ${LARGE_STORY} statements`}${row.withFlags ? `, ${FLAGGED} flags open` : ''}`;
     const ms = (value) => `${value.toFixed(1)} ms`;
     console.log(`  ${client}, medians of ${RUNS} over REST (the measured statement opens ${flagsOfProbe} flags in Newsgraph):`);
-    console.log(`  ${'statement saved in'.padEnd(42)} ${'Newsgraph'.padStart(10)} ${'stock'.padStart(9)} ${'x stock'.padStart(8)} ${'story save'.padStart(11)} ${'x story'.padStart(8)} ${'x empty'.padStart(8)}`);
+    console.log(`  ${'statement saved in'.padEnd(42)} ${'Newsgraph'.padStart(10)} ${'stock'.padStart(9)} ${'x stock'.padStart(8)} ${'story save'.padStart(11)} ${'x story'.padStart(8)} ${'x empty'.padStart(8)}   CPU: ${'Newsgraph'.padStart(9)} ${'stock'.padStart(8)} ${'x stock'.padStart(8)}`);
     for (const row of rows) {
       const empty = rows.find((other) => other.key === 'empty' && other.withFlags === row.withFlags);
       console.log(
-        `  ${label(row).padEnd(42)} ${ms(row.newsgraph.statement).padStart(10)} ${ms(row.stock.statement).padStart(9)} ${`${(row.newsgraph.statement / row.stock.statement).toFixed(2)}x`.padStart(8)} ${ms(row.newsgraph.story).padStart(11)} ${`${(row.newsgraph.statement / row.newsgraph.story).toFixed(2)}x`.padStart(8)} ${`${(row.newsgraph.statement / empty.newsgraph.statement).toFixed(2)}x`.padStart(8)}`
+        `  ${label(row).padEnd(42)} ${ms(row.newsgraph.statement).padStart(10)} ${ms(row.stock.statement).padStart(9)} ${`${(row.newsgraph.statement / row.stock.statement).toFixed(2)}x`.padStart(8)} ${ms(row.newsgraph.story).padStart(11)} ${`${(row.newsgraph.statement / row.newsgraph.story).toFixed(2)}x`.padStart(8)} ${`${(row.newsgraph.statement / empty.newsgraph.statement).toFixed(2)}x`.padStart(8)}        ${ms(row.newsgraph.statementCpu).padStart(9)} ${ms(row.stock.statementCpu).padStart(8)} ${`${(row.newsgraph.statementCpu / row.stock.statementCpu).toFixed(2)}x`.padStart(8)}`
       );
     }
     const stockStory = median(rows.map((row) => row.stock.story));
     const newsgraphStory = median(rows.map((row) => row.newsgraph.story));
     console.log(`  a draft story: Newsgraph ${ms(newsgraphStory)}, stock ${ms(stockStory)} (${(newsgraphStory / stockStory).toFixed(2)}x)`);
+    const [newsgraphSql, stockSql] = traced;
+    console.log(`  SQL statements of one save (story of ${LARGE_STORY}): Newsgraph ${newsgraphSql.total}, ${newsgraphSql.beforeCommit} before its commit; stock ${stockSql.total}, ${stockSql.beforeCommit} before its commit`);
+    if (LIST_SQL) {
+      for (const [index, name] of ['Newsgraph', 'stock'].entries()) {
+        console.log(`  ${name}:`);
+        traced[index].sql.forEach((statement, position) => console.log(`    ${String(position + 1).padStart(3)} ${statement.replace(/\s+/g, ' ').slice(0, 220)}`));
+      }
+    }
     console.log('  targets: x stock <= 1.5, x story <= 1.5, x empty <= 1.3 (story of 500 against the empty story)');
   } finally {
     await Promise.all(apps.map((app) => app.stop()));

@@ -122,6 +122,29 @@ test('a deleted statement - should retire its open flags', async () => {
   expect((await flagsOf(statement)).every((flag) => flag.status === 'obsolete')).toBe(true);
 });
 
+test('flags written before they recorded their statement - should still be found by its saves, and get it from their key at start', async () => {
+  const story = await createStory();
+  const statement = await createStatement({ story, kind: 'direct_quote', text: 'We will reopen the border in May', attribution: 'officials said' });
+  const opened = (await app.strapi.db.query(FLAG).findMany({ where: { statementDocumentId: statement }, populate: { statement: { select: ['documentId'] } } })) as Array<FlagRow & { statement: { documentId: string } | null }>;
+  expect(opened.length).toBeGreaterThan(0);
+  expect(opened.map((flag) => flag.key).sort()).toEqual((await flagsOf(statement)).map((flag) => flag.key).sort());
+  expect(opened.every((flag) => flag.statement?.documentId === statement)).toBe(true);
+
+  // As a flag of an earlier version stands in the table: no statementDocumentId. Its statement's save
+  // still finds it by its key: the cause that went away retires it, nothing is opened twice.
+  await app.strapi.db.query(FLAG).updateMany({ where: { id: { $in: opened.map((flag) => flag.id) } }, data: { statementDocumentId: null } });
+  expect((await app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { attribution: 'Dana Voss said' } })).status).toBe(200);
+  expect((await flagsOf(statement)).length).toBe(opened.length);
+  expect(statusByKind(await flagsOf(statement))).toMatchObject({ anonymous_source: 'obsolete', quote_mismatch: 'open' });
+
+  const backfilled = await app.strapi.plugin('newsgraph').service('flags').backfillStatementDocumentIds();
+  expect(backfilled).toBeGreaterThanOrEqual(opened.length);
+  expect(await app.strapi.db.query(FLAG).count({ where: { statementDocumentId: statement } })).toBe(opened.length);
+  expect((await app.http().put(`/api/statements/${statement}`).set(auth()).send({ data: { attribution: 'officials said' } })).status).toBe(200);
+  expect((await flagsOf(statement)).length).toBe(opened.length);
+  expect(statusByKind(await flagsOf(statement))).toMatchObject({ anonymous_source: 'open', quote_mismatch: 'open' });
+});
+
 test('flags and review events - should not be reachable through the content APIs', async () => {
   expect((await app.http().get('/api/flags').set(auth())).status).toBe(404);
   expect((await app.http().get('/api/review-events').set(auth())).status).toBe(404);

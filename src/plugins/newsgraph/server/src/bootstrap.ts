@@ -13,6 +13,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Rules tuned in Settings > Newsgraph, over config/plugins.ts.
   await getService(strapi, 'settings').applyStored();
   await getService(strapi, 'flags').ensureIndexes();
+  // Flags written before they recorded their statement's documentId get it from their key, once each.
+  const withStatement = await getService(strapi, 'flags').backfillStatementDocumentIds();
+  if (withStatement > 0) strapi.log.info(`[newsgraph] statement recorded on ${withStatement} earlier flags`);
   await getService(strapi, 'claim-matcher').ensureIndexes();
   await getService(strapi, 'flag-counts').ensureCounting();
   // Public story pages are kept until a write moves this version on (graphql/public-answer-cache.ts).

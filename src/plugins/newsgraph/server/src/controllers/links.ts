@@ -64,7 +64,7 @@ export const linksController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const actors = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { documentId: { $in: named } }, select: ['documentId', 'name'] })) as Array<{ documentId: string; name: string }>;
     const actor = (documentId: string) => ({ documentId, name: actors.find((candidate) => candidate.documentId === documentId)?.name ?? documentId });
     const openFlags = await strapi.db.query(FLAG_UID as QueryUid).findMany({
-      where: { key: { $startsWith: `${statement.documentId}|` }, status: { $in: ['open', 'in_review'] } },
+      where: { statementDocumentId: statement.documentId, status: { $in: ['open', 'in_review'] } },
       select: ['documentId', 'kind', 'severity', 'status', 'reason'],
       orderBy: [{ id: 'asc' }],
     });

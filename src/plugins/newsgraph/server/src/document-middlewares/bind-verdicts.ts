@@ -1,10 +1,8 @@
-import type { Core } from '@strapi/strapi';
 import { STATEMENT_UID } from '../constants';
 import { bindVerdict, type StoredVerdict } from '../core/flags/review-workflow';
 import { isPlainObject } from '../core/model-spec';
+import { getService } from '../strapi/get-service';
 import type { DocumentMiddlewareFactory } from '../strapi/types';
-
-type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
 /**
  * Keeps every statement's verdict bound to the words it judged (core/flags/review-workflow.ts), on
@@ -24,10 +22,10 @@ export const bindVerdicts: DocumentMiddlewareFactory = (strapi) => async (contex
     ...(typeof data.verification === 'string' || data.verification === null ? { verification: data.verification as string | null } : {}),
   };
   if (incoming.text === undefined && incoming.verification === undefined) return next();
-  const stored =
-    context.action === 'update' && context.params.documentId
-      ? ((await strapi.db.query(STATEMENT_UID as QueryUid).findOne({ where: { documentId: context.params.documentId }, select: ['text', 'verification', 'verifiedText'] })) as StoredVerdict | null)
-      : null;
+  // The same read as linking's and scoring's for this write (statement-linker's storedBeforeWrite).
+  const before = context.action === 'update' && context.params.documentId ? await getService(strapi, 'statement-linker').storedBeforeWrite(context.params, context.params.documentId) : null;
+  // text is required: a stored statement has one.
+  const stored: StoredVerdict | null = before ? { text: before.text ?? '', verification: before.verification, verifiedText: before.verifiedText } : null;
   const binding = bindVerdict(stored, incoming);
   if (binding) Object.assign(data, binding);
   return next();

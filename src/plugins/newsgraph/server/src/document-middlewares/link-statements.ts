@@ -1,7 +1,7 @@
 import { STATEMENT_UID, STORY_UID } from '../constants';
 import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
-import { withSavepoint, type DocumentMiddlewareFactory } from '../strapi/types';
+import { withStatementSavepoint, withSavepoint, type DocumentMiddlewareFactory } from '../strapi/types';
 import type { LinkPlan, LinkState, StoredStatement } from '../services/statement-linker';
 
 /**
@@ -21,16 +21,16 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
 
   /**
    * A save that stays in its story and only adds links adds them to Story.actors (nothing to do when
-   * they are there); anything else (links removed, a statement moved to another story) recomputes the
-   * union from the statements.
-   * @returns the work to do, or null when Story.actors is already in step
+   * they are there; one statement otherwise); anything else (links removed, a statement moved to
+   * another story) recomputes the union from the statements.
+   * @returns the work to do and whether it is a single statement, or null when Story.actors is already in step
    */
   function storyActorsWork(
     storyIds: Array<string | null | undefined>,
     stored: StoredStatement | null,
     data: Record<string, unknown>,
     plan: LinkPlan | undefined
-  ): (() => Promise<void>) | null {
+  ): { run: () => Promise<void>; singleStatement: boolean } | null {
     const [before, after] = storyIds;
     const linked = plan ? [plan.links.speaker, ...plan.links.mentions].filter((id): id is string => Boolean(id)) : [];
     const storyVersions = plan?.storyVersions;
@@ -38,9 +38,9 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     const removedLinks = previously.some((id) => !linked.includes(id));
     if (after && (!before || before === after) && !removedLinks && data.linkState && (data.linkState as LinkState).status === 'linked') {
       if (plan?.storyActorsPresent) return null;
-      return () => storyActors().addStoryActors(after, linked, storyVersions);
+      return { run: () => storyActors().addStoryActors(after, linked, storyVersions), singleStatement: true };
     }
-    return () => syncStories(storyIds);
+    return { run: () => syncStories(storyIds), singleStatement: false };
   }
 
   return async (context, next) => {
@@ -61,12 +61,13 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     if ((context.action !== 'create' && context.action !== 'update') || !isPlainObject(context.params.data)) return next();
 
     const data = context.params.data;
-    const stored = context.action === 'update' && context.params.documentId ? await linker().loadStored(context.params.documentId) : null;
+    const stored = context.action === 'update' && context.params.documentId ? await linker().storedBeforeWrite(context.params, context.params.documentId) : null;
     let failure: Error | null = null;
     const storiesToSync: Array<string | null | undefined> = [stored?.story?.documentId];
     let plan: LinkPlan | undefined;
     try {
-      plan = await withSavepoint(strapi, async () => {
+      // The plan only reads: its writes go with the statement's own, below.
+      plan = await withStatementSavepoint(strapi, async () => {
         const storyId = await linker().storyAfterWrite(data, stored);
         storiesToSync.push(storyId);
         return linker().plan(data, stored, storyId);
@@ -83,7 +84,7 @@ export const linkStatements: DocumentMiddlewareFactory = (strapi) => {
     if (failure) strapi.log.error(`[newsgraph] linking statement ${documentId} failed; saved unlinked and marked for relinking: ${failure.message}`);
     try {
       const work = storyActorsWork(storiesToSync, stored, data, plan);
-      if (work) await withSavepoint(strapi, work);
+      if (work) await (work.singleStatement ? withStatementSavepoint(strapi, work.run) : withSavepoint(strapi, work.run));
     } catch (error) {
       strapi.log.error(`[newsgraph] keeping Story.actors in step after statement ${documentId} failed: ${(error as Error).message}`);
     }

@@ -1,10 +1,8 @@
-import type { Core } from '@strapi/strapi';
 import { STATEMENT_UID } from '../constants';
 import { scoreClaim, storedCheckWorthiness } from '../core/claims/claim-scorer';
 import { isPlainObject } from '../core/model-spec';
+import { getService } from '../strapi/get-service';
 import type { DocumentMiddlewareFactory } from '../strapi/types';
-
-type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
 /**
  * Gives every statement its checkWorthiness (core/claims/claim-scorer.ts) on every save that sets its
@@ -19,10 +17,8 @@ export const scoreClaims: DocumentMiddlewareFactory = (strapi) => async (context
   if (typeof data.text === 'string') {
     data.checkWorthiness = storedCheckWorthiness(scoreClaim(data.text).score);
   } else if (context.action === 'update' && context.params.documentId) {
-    const stored = (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({ where: { documentId: context.params.documentId }, select: ['text', 'checkWorthiness'] })) as {
-      text: string | null;
-      checkWorthiness: number | string | null;
-    } | null;
+    // The same read as linking's and the verdict binding's for this write.
+    const stored = await getService(strapi, 'statement-linker').storedBeforeWrite(context.params, context.params.documentId);
     if (stored && stored.checkWorthiness === null) data.checkWorthiness = storedCheckWorthiness(scoreClaim(stored.text ?? '').score);
   }
   return next();

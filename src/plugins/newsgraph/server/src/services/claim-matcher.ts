@@ -33,6 +33,12 @@ interface FactCheckRow {
 
 type Entry = Omit<EarlierVerdict, 'similarity'>;
 
+/** The freshness check as selected by signatureColumns(): the latest update of each table, as the database gave it. */
+export interface MatcherSignatures {
+  statementsUpdatedAt: unknown;
+  factChecksUpdatedAt: unknown;
+}
+
 /** One table the index follows: what was last seen of it, to patch from. */
 interface Followed {
   /** The table's latest update, as the database gave it. */
@@ -65,13 +71,22 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const keyOf = (source: Entry['source'], documentId: string) => `${source}:${documentId}`;
 
-  async function readSignatures(): Promise<{ statements: string; factChecks: string }> {
-    const knex = await currentKnex(strapi);
+  /**
+   * Sub-queries of the freshness check (the latest update of statements and fact-checks), to select
+   * in any query: the flags service reads them beside the statement it evaluates, in one round trip.
+   */
+  function signatureColumns(knex: Core.Strapi['db']['connection']): Record<keyof MatcherSignatures, unknown> {
     // A bare max() of an indexed column: both databases read it from the end of the index.
     const latest = (uid: string) => knex(tableOf(strapi, uid)).max(columnOf(strapi, uid, 'updatedAt'));
-    const row = (await knex.select({ statements: latest(STATEMENT_UID), factChecks: latest(FACT_CHECK_UID) }).first()) as { statements: unknown; factChecks: unknown };
-    const text = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
-    return { statements: text(row.statements), factChecks: text(row.factChecks) };
+    return { statementsUpdatedAt: latest(STATEMENT_UID), factChecksUpdatedAt: latest(FACT_CHECK_UID) };
+  }
+
+  const signatureText = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
+
+  async function readSignatures(): Promise<{ statements: string; factChecks: string }> {
+    const knex = await currentKnex(strapi);
+    const row = (await knex.select(signatureColumns(knex) as never).first()) as MatcherSignatures;
+    return { statements: signatureText(row.statementsUpdatedAt), factChecks: signatureText(row.factChecksUpdatedAt) };
   }
 
   function put(key: string, entry: Entry | null, title: string | null = null): void {
@@ -136,8 +151,8 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  async function refresh(): Promise<void> {
-    const signatures = await readSignatures();
+  async function refresh(known?: MatcherSignatures): Promise<void> {
+    const signatures = known ? { statements: signatureText(known.statementsUpdatedAt), factChecks: signatureText(known.factChecksUpdatedAt) } : await readSignatures();
     if (statements?.signature === signatures.statements && factChecks?.signature === signatures.factChecks) return;
     if (!statements || !factChecks) {
       // Invalidated, or never built: start afresh.
@@ -177,9 +192,9 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
     return present;
   }
 
-  async function current(): Promise<ClaimMatcher> {
+  async function current(known?: MatcherSignatures): Promise<ClaimMatcher> {
     // One refresh at a time: concurrent saves wait for the same reload instead of each starting one.
-    refreshing ??= refresh().finally(() => {
+    refreshing ??= refresh(known).finally(() => {
       refreshing = null;
     });
     await refreshing;
@@ -187,16 +202,19 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    signatureColumns,
+
     /**
      * Earlier verdicts on the claim `text` states, best first (at most five), each above the
      * similarity threshold chosen on the claim-matching data: rated statements of this newsroom whose
      * verdict still applies to their words, and imported fact-checks.
      * @param options.excludeStatementDocumentId the statement being checked, never its own earlier verdict
+     * @param options.signatures the freshness check, when the caller selected signatureColumns() in a query of its own
      */
-    async findEarlierVerdicts(text: string, options: { excludeStatementDocumentId?: string } = {}): Promise<EarlierVerdict[]> {
+    async findEarlierVerdicts(text: string, options: { excludeStatementDocumentId?: string; signatures?: MatcherSignatures } = {}): Promise<EarlierVerdict[]> {
       if (!text || text.trim() === '') return [];
       const excluded = options.excludeStatementDocumentId ? keyOf('statement', options.excludeStatementDocumentId) : null;
-      const find = async () => (await current()).match(text, { limit: 5, minSimilarity: EARLIER_VERDICT_THRESHOLD, exclude: excluded ? (id) => id === excluded : undefined });
+      const find = async () => (await current(options.signatures)).match(text, { limit: 5, minSimilarity: EARLIER_VERDICT_THRESHOLD, exclude: excluded ? (id) => id === excluded : undefined });
       let matches = await find();
       // Rare (most statements repeat nothing), so the check costs a query only when there is something to offer.
       if (matches.length > 0 && (await dropDeleted(matches.map((match) => match.id))).size < matches.length) matches = await find();

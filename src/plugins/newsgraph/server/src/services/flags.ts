@@ -8,6 +8,7 @@ import { workingVersion } from '../core/visibility/story-versions';
 import { isVerdict, sameVerdictText } from '../core/flags/review-workflow';
 import type { EarlierVerdict } from '../contracts/review';
 import { getService } from '../strapi/get-service';
+import type { MatcherSignatures } from './claim-matcher';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -144,12 +145,68 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const joinTableOf = (attribute: string) =>
     (strapi.db.metadata.get(STATEMENT_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable }> }).attributes[attribute]!.joinTable;
 
+  /** The columns of a flag the evaluation reads, by attribute. */
+  const FLAG_ROW_ATTRIBUTES = ['id', 'documentId', 'key', 'kind', 'status', 'severity', 'reason', 'verdict', 'textAtResolution', 'storyDocumentId', 'earlierVerdicts', 'rejectedMatches'] as const;
+
+  /** JSON columns come back as text from SQLite and parsed from PostgreSQL. */
+  const parsedJson = <T>(value: unknown): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : ((value ?? null) as T | null));
+
   /**
-   * The statement as the rules read it, in one query: its speaker's and story's documentIds and its
-   * number of evidence links are sub-queries, where the Query Engine's populate would make one query
-   * each (this runs on every save).
+   * A flag some writer stored without its statement's documentId (one written before the column
+   * existed, until the next start backfills it; a raw insert) is still found by its key: the index
+   * on statementDocumentId finds the rows without one, usually none, and only those are matched by
+   * LIKE (its wildcards escaped, though Strapi's documentIds are letters and digits).
    */
-  async function readStatement(statementDocumentId: string): Promise<StatementRow | null> {
+  const legacyKeyPattern = (statementDocumentId: string) => `${statementDocumentId.replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}|%`;
+
+  /**
+   * A statement's flags as one JSON array, selected beside the statement (SQLite's json_group_array,
+   * PostgreSQL's json_agg): the flags travel in the statement's round trip.
+   */
+  function flagsColumn(knex: Core.Strapi['db']['connection'], statementDocumentId: string) {
+    const flags = table(FLAG_UID);
+    const pairs = FLAG_ROW_ATTRIBUTES.map((attribute) => `f.${column(FLAG_UID, attribute)}`);
+    // Keys as literals (they are the constant attribute names above): json_build_object cannot type a bound key.
+    const placeholders = FLAG_ROW_ATTRIBUTES.map((attribute) => `'${attribute}', ??`).join(', ');
+    const postgres = strapi.db.dialect.client === 'postgres';
+    const aggregate = postgres ? `coalesce(json_agg(json_build_object(${placeholders})), '[]'::json)` : `json_group_array(json_object(${placeholders}))`;
+    const statement = column(FLAG_UID, 'statementDocumentId');
+    return knex.raw(`(select ${aggregate} from ?? as f where f.?? = ? or (f.?? is null and f.?? like ? escape '\\'))`, [...pairs, flags, statement, statementDocumentId, statement, column(FLAG_UID, 'key'), legacyKeyPattern(statementDocumentId)]);
+  }
+
+  function toFlagRow(raw: Record<string, unknown>): FlagRow {
+    return {
+      ...(raw as unknown as FlagRow),
+      id: Number(raw.id),
+      earlierVerdicts: parsedJson<EarlierVerdict[]>(raw.earlierVerdicts),
+      rejectedMatches: parsedJson<string[]>(raw.rejectedMatches),
+    };
+  }
+
+  /** A statement's flags alone: for a statement that no longer exists (a delete retires them). */
+  async function readFlags(statementDocumentId: string): Promise<FlagRow[]> {
+    return (await strapi.db.query(FLAG_UID as QueryUid).findMany({
+      where: { $or: [{ statementDocumentId }, { statementDocumentId: null, key: { $startsWith: `${statementDocumentId}|` } }] },
+      select: [...FLAG_ROW_ATTRIBUTES],
+    })) as FlagRow[];
+  }
+
+  interface StoryVersionRow {
+    id: number;
+    body: string | null;
+    sourceUrl: string | null;
+    publishedAt: unknown;
+  }
+
+  /**
+   * Everything a statement's evaluation reads, in one query (this runs on every save): the statement
+   * with its speaker's and story's documentIds and its number of evidence links (sub-queries, where
+   * the Query Engine's populate would make one query each), one row per version of its story (joined),
+   * its flags (a JSON array) and the claim matcher's freshness check. On PostgreSQL every query is a
+   * round trip: this one replaces five (docs/performance.md).
+   * @returns null when the statement does not exist
+   */
+  async function readStatement(statementDocumentId: string): Promise<{ statement: StatementRow; versions: StoryVersionRow[]; flags: FlagRow[]; signatures: MatcherSignatures } | null> {
     const knex = await currentKnex(strapi);
     const own = (attribute: string) => `s.${column(STATEMENT_UID, attribute)}`;
     const relatedDocumentId = (attribute: string, targetUid: string) => {
@@ -165,38 +222,75 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .where(`${evidence.name}.${evidence.joinColumn.name}`, knex.ref('s.id'))
       .andWhere({ ...Object.fromEntries(Object.entries(evidence.on ?? {}).map(([name, value]) => [`${evidence.name}.${name}`, value])) })
       .count({ count: '*' });
-    const columns: Record<string, unknown> = { speaker: relatedDocumentId('speaker', ACTOR_UID), story: relatedDocumentId('story', STORY_UID), evidenceCount };
+    const storyColumn = (attribute: string) => `v.${column(STORY_UID, attribute)}`;
+    const columns: Record<string, unknown> = {
+      speaker: relatedDocumentId('speaker', ACTOR_UID),
+      evidenceCount,
+      flags: flagsColumn(knex, statementDocumentId),
+      ...getService(strapi, 'claim-matcher').signatureColumns(knex),
+      story: `story.${column(STORY_UID, 'documentId')}`,
+      versionId: 'v.id',
+      versionBody: storyColumn('body'),
+      versionSourceUrl: storyColumn('sourceUrl'),
+      versionPublishedAt: storyColumn('publishedAt'),
+    };
     for (const attribute of ['id', 'documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness', 'sourceUrl', 'medium', 'linkState']) columns[attribute] = own(attribute);
-    const row = (await knex(`${table(STATEMENT_UID)} as s`).where(own('documentId'), statementDocumentId).first(columns as never)) as
-      | (Omit<StatementRow, 'speaker' | 'story' | 'linkState'> & { speaker: string | null; story: string | null; evidenceCount: number | string; linkState: unknown })
-      | undefined;
+    const storyLink = joinTableOf('story');
+    // The statement's story row, then every version (draft, published) of that story.
+    const rows = (await knex(`${table(STATEMENT_UID)} as s`)
+      .leftJoin(`${storyLink.name} as sl`, `sl.${storyLink.joinColumn.name}`, 's.id')
+      .leftJoin(`${table(STORY_UID)} as story`, 'story.id', `sl.${storyLink.inverseJoinColumn.name}`)
+      .leftJoin(`${table(STORY_UID)} as v`, `v.${column(STORY_UID, 'documentId')}`, `story.${column(STORY_UID, 'documentId')}`)
+      .where(own('documentId'), statementDocumentId)
+      .orderBy('v.id')
+      .select(columns as never)) as Array<
+      Omit<StatementRow, 'speaker' | 'story' | 'linkState' | 'evidenceCount'> & {
+        speaker: string | null;
+        story: string | null;
+        evidenceCount: number | string;
+        linkState: unknown;
+        flags: unknown;
+        versionId: number | null;
+        versionBody: string | null;
+        versionSourceUrl: string | null;
+        versionPublishedAt: unknown;
+      } & MatcherSignatures
+    >;
+    const row = rows[0];
     if (!row) return null;
-    // JSON columns come back as text from SQLite and parsed from PostgreSQL.
-    const linkState = typeof row.linkState === 'string' ? (JSON.parse(row.linkState) as StatementRow['linkState']) : ((row.linkState ?? null) as StatementRow['linkState']);
-    return {
-      ...row,
-      linkState,
+    const statement: StatementRow = {
+      id: Number(row.id),
+      documentId: row.documentId,
+      text: row.text,
+      kind: row.kind,
+      attribution: row.attribution,
+      verification: row.verification,
+      checkWorthiness: row.checkWorthiness,
+      sourceUrl: row.sourceUrl,
+      medium: row.medium,
+      linkState: parsedJson<StatementRow['linkState']>(row.linkState),
       speaker: row.speaker ? { documentId: row.speaker } : null,
       story: row.story ? { documentId: row.story } : null,
       evidenceCount: Number(row.evidenceCount),
     };
+    const versions = rows
+      .filter((version) => version.versionId !== null && version.versionId !== undefined)
+      .map((version) => ({ id: Number(version.versionId), body: version.versionBody, sourceUrl: version.versionSourceUrl, publishedAt: version.versionPublishedAt ?? null }));
+    const flags = (parsedJson<Array<Record<string, unknown>>>(row.flags) ?? []).map(toFlagRow);
+    return { statement, versions, flags, signatures: { statementsUpdatedAt: row.statementsUpdatedAt, factChecksUpdatedAt: row.factChecksUpdatedAt } };
   }
 
-  /** What the rules read, and the row ids a new flag links to (the statement, the story's published version or else its draft). */
+  /**
+   * What the rules read, the row ids a new flag links to (the statement, the story's published
+   * version or else its draft), the statement's flags and the claim matcher's freshness check.
+   */
   async function loadSubject(
     statementDocumentId: string
-  ): Promise<{ subject: FlagSubject; storyId: string | null; score: number | null; statementRowId: number; storyRowId: number | null } | null> {
-    const statement = await readStatement(statementDocumentId);
-    if (!statement) return null;
+  ): Promise<{ subject: FlagSubject; storyId: string | null; score: number | null; statementRowId: number; storyRowId: number | null; flags: FlagRow[]; signatures: MatcherSignatures } | null> {
+    const read = await readStatement(statementDocumentId);
+    if (!read) return null;
+    const { statement, versions, flags, signatures } = read;
     const storyId = statement.story?.documentId ?? null;
-    const versions = storyId
-      ? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: storyId }, select: ['id', 'body', 'sourceUrl', 'publishedAt'] })) as Array<{
-          id: number;
-          body: string | null;
-          sourceUrl: string | null;
-          publishedAt: string | null;
-        }>)
-      : [];
     // The draft is what editors are working on; a published-only story has just its published version.
     const story = workingVersion(versions) ?? null;
     const score = statement.checkWorthiness === null ? null : Number(statement.checkWorthiness);
@@ -207,6 +301,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       score,
       statementRowId: statement.id,
       storyRowId: storyRow?.id ?? null,
+      flags,
+      signatures,
       subject: {
         statement: {
           text: statement.text ?? '',
@@ -263,16 +359,17 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * repeats_checked_claim rule: only for a statement nobody rated yet, and without those a
    * fact-checker dismissed as "not the same claim" on any of its flags.
    */
-  async function earlierVerdictsFor(statementDocumentId: string, subject: FlagSubject, rows: FlagRow[]): Promise<EarlierVerdict[]> {
+  async function earlierVerdictsFor(statementDocumentId: string, subject: FlagSubject, rows: FlagRow[], signatures?: MatcherSignatures): Promise<EarlierVerdict[]> {
     if (!config().rules.repeats_checked_claim.enabled || isVerdict(subject.statement.verification)) return [];
     const rejected = new Set(rows.flatMap((row) => (Array.isArray(row.rejectedMatches) ? row.rejectedMatches : [])));
-    const found = await getService(strapi, 'claim-matcher').findEarlierVerdicts(subject.statement.text, { excludeStatementDocumentId: statementDocumentId });
+    const found = await getService(strapi, 'claim-matcher').findEarlierVerdicts(subject.statement.text, { excludeStatementDocumentId: statementDocumentId, signatures });
     return found.filter((item) => !rejected.has(`${item.source}:${item.documentId}`));
   }
 
   /** The statement and story a flag belongs to: documentIds, and the rows its relations point at. */
   interface FlagOwner {
     storyId: string | null;
+    statementDocumentId: string;
     statementRowId: number;
     storyRowId: number | null;
   }
@@ -308,25 +405,59 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       [flagColumn('score')]: score,
       [flagColumn('version')]: 1,
       [flagColumn('storyDocumentId')]: owner.storyId,
+      [flagColumn('statementDocumentId')]: owner.statementDocumentId,
       [flagColumn('earlierVerdicts')]: change.flag.kind === 'repeats_checked_claim' ? JSON.stringify(earlierVerdicts) : null,
       [flagColumn('createdAt')]: now,
       [flagColumn('updatedAt')]: now,
       [flagColumn('publishedAt')]: now,
     }));
-    const inserted = (await knex(table(FLAG_UID))
+    const insertFlags = knex(table(FLAG_UID))
       .insert(rows)
       .onConflict(flagColumn('key'))
       .ignore()
-      .returning(['id', flagColumn('documentId'), flagColumn('key')])) as Array<Record<string, unknown>>;
-    const created = inserted.map((row) => ({ id: Number(row.id), documentId: String(row[flagColumn('documentId')]), key: String(row[flagColumn('key')]) }));
+      .returning(['id', flagColumn('documentId'), flagColumn('key')]);
+    const eventColumn = (attribute: string) => column(REVIEW_EVENT_UID, attribute);
+    const reasons = new Map(creates.map((change) => [change.key, change.flag.reason]));
+    const toCreated = (inserted: Array<Record<string, unknown>>) =>
+      inserted.map((row) => ({ id: Number(row.id), documentId: String(row[flagColumn('documentId')]), key: String(row[flagColumn('key')]) }));
+
+    if (strapi.db.dialect.client === 'postgres') {
+      // One round trip on PostgreSQL, where each statement is one: the flags, their relations, their
+      // events and the events' relation, as data-modifying WITH clauses that all see the flags inserted.
+      const flagLink = joinOf(FLAG_UID, 'statement');
+      const storyLink = joinOf(FLAG_UID, 'story');
+      const eventLink = joinOf(REVIEW_EVENT_UID, 'flag');
+      const flagsSql = insertFlags.toSQL();
+      const events = creates.map((change) => [change.key, newDocumentId(REVIEW_EVENT_UID), reasons.get(change.key) ?? null]);
+      const eventValues = events.map(() => '(?::text, ?::text, ?::text)').join(', ');
+      const sql = [
+        `WITH f AS (${flagsSql.sql}),`,
+        `v (flag_key, event_document_id, note) AS (VALUES ${eventValues}),`,
+        `fs AS (INSERT INTO ?? (??, ??) SELECT f.id, ? FROM f),`,
+        owner.storyRowId !== null ? `fst AS (INSERT INTO ?? (??, ??) SELECT f.id, ? FROM f),` : '',
+        `e AS (INSERT INTO ?? (??, ??, ??, ??, ??, ??, ??) SELECT v.event_document_id, NULL, 'open', v.note, ?::timestamptz, ?::timestamptz, ?::timestamptz FROM v JOIN f ON f.?? = v.flag_key RETURNING id, ??),`,
+        `el AS (INSERT INTO ?? (??, ??) SELECT e.id, f.id FROM e JOIN v ON v.event_document_id = e.?? JOIN f ON f.?? = v.flag_key)`,
+        `SELECT f.* FROM f`,
+      ].join(' ');
+      const bindings = [
+        ...flagsSql.bindings,
+        ...events.flat(),
+        flagLink.name, flagLink.joinColumn.name, flagLink.inverseJoinColumn.name, owner.statementRowId,
+        ...(owner.storyRowId !== null ? [storyLink.name, storyLink.joinColumn.name, storyLink.inverseJoinColumn.name, owner.storyRowId] : []),
+        table(REVIEW_EVENT_UID), ...['documentId', 'from', 'to', 'note', 'createdAt', 'updatedAt', 'publishedAt'].map(eventColumn), now, now, now, flagColumn('key'), eventColumn('documentId'),
+        eventLink.name, eventLink.joinColumn.name, eventLink.inverseJoinColumn.name, eventColumn('documentId'), flagColumn('key'),
+      ];
+      const result = (await knex.raw(sql, bindings as never)) as { rows: Array<Record<string, unknown>> };
+      return toCreated(result.rows);
+    }
+
+    const created = toCreated((await insertFlags) as Array<Record<string, unknown>>);
     if (created.length === 0) return [];
     const link = async (join: JoinTable, pairs: Array<[number, number]>) => {
       if (pairs.length > 0) await knex(join.name).insert(pairs.map(([from, to]) => ({ [join.joinColumn.name]: from, [join.inverseJoinColumn.name]: to })));
     };
     await link(joinOf(FLAG_UID, 'statement'), created.map((flag) => [flag.id, owner.statementRowId]));
     if (owner.storyRowId !== null) await link(joinOf(FLAG_UID, 'story'), created.map((flag) => [flag.id, owner.storyRowId!]));
-    const eventColumn = (attribute: string) => column(REVIEW_EVENT_UID, attribute);
-    const reasons = new Map(creates.map((change) => [change.key, change.flag.reason]));
     const events = (await knex(table(REVIEW_EVENT_UID))
       .insert(
         created.map((flag) => ({
@@ -370,12 +501,9 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Re-evaluates one statement's flags. A statement that no longer exists retires its open flags. */
     async syncStatement(statementDocumentId: string): Promise<void> {
-      const rows = (await strapi.db.query(FLAG_UID as QueryUid).findMany({
-        where: { key: { $startsWith: `${statementDocumentId}|` } },
-        select: ['id', 'documentId', 'key', 'kind', 'status', 'severity', 'reason', 'verdict', 'textAtResolution', 'storyDocumentId', 'earlierVerdicts', 'rejectedMatches'],
-      })) as FlagRow[];
       const loaded = await loadSubject(statementDocumentId);
-      const earlierVerdicts = loaded ? await earlierVerdictsFor(statementDocumentId, loaded.subject, rows) : [];
+      const rows = loaded ? loaded.flags : await readFlags(statementDocumentId);
+      const earlierVerdicts = loaded ? await earlierVerdictsFor(statementDocumentId, loaded.subject, rows, loaded.signatures) : [];
       if (loaded) loaded.subject.earlierVerdicts = earlierVerdicts;
       const raised = loaded ? evaluateFlags(loaded.subject, config()) : [];
       // A statement moved to another story takes its flags along, to that story's queue and publish guard.
@@ -398,7 +526,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Only a statement that exists raises flags (a deleted one only retires them), so loaded is there when one is created.
       const creates = changes.filter((change): change is Extract<FlagChange, { type: 'create' }> => change.type === 'create');
       if (loaded && creates.length > 0) {
-        const owner: FlagOwner = { storyId: loaded.storyId, statementRowId: loaded.statementRowId, storyRowId: loaded.storyRowId };
+        const owner: FlagOwner = { storyId: loaded.storyId, statementDocumentId, statementRowId: loaded.statementRowId, storyRowId: loaded.storyRowId };
         for (const flag of await createFlags(creates, owner, loaded.score, earlierVerdicts)) await emitFlagEvent('newsgraph.flag.opened', flag.documentId);
       }
       // A repeats_checked_claim flag still under review shows the earlier verdicts as they stand now.
@@ -426,6 +554,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const col = (attribute: string) => column(FLAG_UID, attribute);
       const indexes: Array<{ name: string; columns: string[]; unique?: boolean }> = [
         { name: `${flags}_key_unique`, columns: [col('key')], unique: true },
+        // A statement's flags, read on every save of it (an equality; the key's prefix was a LIKE no index served).
+        { name: `${flags}_statement_document_id`, columns: [col('statementDocumentId')] },
         ...[...FLAG_QUEUE_INDEXES, ...FLAG_TREND_INDEXES].map((columns) => ({ name: queueIndexName(flags, columns), columns: columns.map((name) => (name.startsWith('-') ? `-${col(name.slice(1))}` : col(name))) })),
       ];
       for (const index of indexes) {
@@ -433,6 +563,20 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const bindings = index.columns.map((name) => name.replace(/^-/, ''));
         await strapi.db.connection.raw(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ?? ON ?? (${list})`, [index.name, flags, ...bindings]);
       }
+    },
+
+    /**
+     * Gives the flags written before they recorded their statement's documentId (statementDocumentId)
+     * the one their key starts with (`<statement>|<kind>|<cause>`, core/flags/evaluate.ts). Cheap at
+     * every start: the index on the column finds the rows still without one, usually none.
+     * @returns how many flags were given theirs
+     */
+    async backfillStatementDocumentIds(): Promise<number> {
+      const knex = strapi.db.connection;
+      const key = column(FLAG_UID, 'key');
+      const prefix = strapi.db.dialect.client === 'postgres' ? knex.raw(`split_part(??, '|', 1)`, [key]) : knex.raw(`substr(??, 1, instr(??, '|') - 1)`, [key, key]);
+      const changed = await knex(table(FLAG_UID)).whereNull(column(FLAG_UID, 'statementDocumentId')).update({ [column(FLAG_UID, 'statementDocumentId')]: prefix });
+      return Number(changed);
     },
 
     /** Drops the queue's and the trends' indexes (`npm run bench:flags` measures the queries without them first). */

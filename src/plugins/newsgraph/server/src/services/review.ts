@@ -86,7 +86,7 @@ export const reviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const statement of legacy) {
         const text = statement.text ?? '';
         const resolution = (await strapi.db.query(FLAG_UID as QueryUid).findOne({
-          where: { key: { $startsWith: `${statement.documentId}|` }, status: 'resolved', textAtResolution: { $notNull: true } },
+          where: { statementDocumentId: statement.documentId, status: 'resolved', textAtResolution: { $notNull: true } },
           orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
           select: ['textAtResolution'],
         })) as { textAtResolution: string } | null;

@@ -42,14 +42,11 @@ export interface StoredStatement {
   story: { documentId: string } | null;
   linkOverrides: unknown;
   linkState: LinkState | null;
+  /** Read with the rest for the verdict binding and the claim scorer, which run on the same write. */
+  verification: string | null;
+  verifiedText: string | null;
+  checkWorthiness: number | string | null;
 }
-
-const STORED_POPULATE = {
-  speaker: { select: ['documentId'] },
-  mentions: { select: ['documentId'] },
-  proposals: { select: ['documentId'] },
-  story: { select: ['documentId'] },
-};
 
 /** What plan() decides for one write. */
 export interface LinkPlan {
@@ -60,6 +57,13 @@ export interface LinkPlan {
   storyVersions: StoryVersion[];
   /** Whether every version of the story already lists the statement's speaker and mentions. */
   storyActorsPresent: boolean;
+}
+
+interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+  orderColumnName?: string;
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
@@ -108,6 +112,9 @@ export function linkTextOf(text: string, attribution: string): string {
  * stored statement and its story.
  */
 export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Reads of the statement before a write, by the write's params (forgotten with them). */
+  const storedByWrite = new WeakMap<object, Promise<StoredStatement | null>>();
+
   async function documentIdsOf(uid: string, refs: RelationRef[]): Promise<string[]> {
     const ids = refs.filter((ref): ref is { id: number } => 'id' in ref).map((ref) => ref.id);
     const byId = new Map<number, string>();
@@ -169,8 +176,74 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /**
+     * The statement as stored, with its relations' documentIds, in one query: its speaker and story
+     * are sub-queries, its mentions and proposals JSON arrays in their order (the Query Engine's
+     * populate made five queries).
+     */
     async loadStored(documentId: string): Promise<StoredStatement | null> {
-      return (await strapi.db.query(STATEMENT_UID as QueryUid).findOne({ where: { documentId }, populate: STORED_POPULATE })) as StoredStatement | null;
+      const knex = await currentKnex(strapi);
+      const own = (attribute: string) => `s.${columnOf(strapi, STATEMENT_UID, attribute)}`;
+      const relation = (attribute: string) => (strapi.db.metadata.get(STATEMENT_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable; target: string }> }).attributes[attribute]!;
+      const linked = (attribute: string) => {
+        const { joinTable, target } = relation(attribute);
+        return {
+          joinTable,
+          query: knex(`${joinTable.name} as l`)
+            .join(`${tableOf(strapi, target)} as t`, 't.id', `l.${joinTable.inverseJoinColumn.name}`)
+            .where(`l.${joinTable.joinColumn.name}`, knex.ref('s.id')),
+          documentId: `t.${columnOf(strapi, target, 'documentId')}`,
+        };
+      };
+      const one = (attribute: string) => {
+        const { query, documentId: targetDocumentId } = linked(attribute);
+        return query.select(targetDocumentId).limit(1);
+      };
+      // In the relation's order (Strapi's order column), as the Query Engine's populate lists them.
+      const list = (attribute: string) => {
+        const { query, joinTable, documentId: targetDocumentId } = linked(attribute);
+        const order = [...(joinTable.orderColumnName ? [`l.${joinTable.orderColumnName}`] : []), 'l.id'];
+        const by = order.map(() => '??').join(', ');
+        const aggregate = strapi.db.dialect.client === 'postgres' ? `coalesce(json_agg(?? ORDER BY ${by}), '[]'::json)` : `json_group_array(?? ORDER BY ${by})`;
+        return query.select(knex.raw(aggregate, [targetDocumentId, ...order]));
+      };
+      const columns: Record<string, unknown> = { speaker: one('speaker'), story: one('story'), mentions: list('mentions'), proposals: list('proposals') };
+      for (const attribute of ['documentId', 'text', 'attribution', 'saidAt', 'linkOverrides', 'linkState', 'verification', 'verifiedText', 'checkWorthiness']) columns[attribute] = own(attribute);
+      const row = (await knex(`${tableOf(strapi, STATEMENT_UID)} as s`).where(own('documentId'), documentId).first(columns as never)) as Record<string, unknown> | undefined;
+      if (!row) return null;
+      // JSON comes back as text from SQLite and parsed from PostgreSQL; datetimes as SQLite and pg store them.
+      const json = <T>(value: unknown): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : ((value ?? null) as T | null));
+      const reference = (value: unknown) => (typeof value === 'string' ? { documentId: value } : null);
+      const references = (value: unknown) => (json<string[]>(value) ?? []).map((id) => ({ documentId: id }));
+      return {
+        documentId: row.documentId as string,
+        text: (row.text as string | null) ?? null,
+        attribution: (row.attribution as string | null) ?? null,
+        saidAt: toIsoDate(row.saidAt as string | number | Date | null),
+        speaker: reference(row.speaker),
+        story: reference(row.story),
+        mentions: references(row.mentions),
+        proposals: references(row.proposals),
+        linkOverrides: json<unknown>(row.linkOverrides),
+        linkState: json<LinkState>(row.linkState),
+        verification: (row.verification as string | null) ?? null,
+        verifiedText: (row.verifiedText as string | null) ?? null,
+        checkWorthiness: (row.checkWorthiness as number | string | null) ?? null,
+      };
+    },
+
+    /**
+     * The statement as stored before the write in progress, read once for all the middlewares that
+     * need it (linking, verdict binding, claim scoring): an update read it up to three times.
+     * @param write the write's params, the same object through the whole middleware chain
+     */
+    async storedBeforeWrite(write: object, documentId: string): Promise<StoredStatement | null> {
+      let stored = storedByWrite.get(write);
+      if (!stored) {
+        stored = this.loadStored(documentId);
+        storedByWrite.set(write, stored);
+      }
+      return stored;
     },
 
     /** @returns the story documentId the statement will belong to after `data` is written */

@@ -13,6 +13,9 @@ interface JoinTable {
   name: string;
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };
+  /** Strapi's order columns: a story's actors in order, an actor's stories in order. */
+  orderColumnName?: string;
+  inverseOrderColumnName?: string;
 }
 
 /**
@@ -64,23 +67,35 @@ export const storyActorsService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * Adds actors to Story.actors without reading the story's statements: the common case of a save
-   * that only adds links, and one query when they are there already. A save that removes links
-   * calls syncStoryActors instead.
+   * that only adds links. One statement whatever the number of versions and actors: the join rows
+   * each version lacks, ordered after those it has (actor_ord, as Strapi's connect appends them) and
+   * after the actor's other stories (story_ord). Strapi's connect took about ten queries for it
+   * (docs/performance.md). A save that removes links calls syncStoryActors instead.
    * @param knownVersions the story's versions, when the caller has read them already
    */
   async addStoryActors(storyDocumentId: string, actorDocumentIds: string[], knownVersions?: Array<{ id: number }>): Promise<void> {
     if (actorDocumentIds.length === 0) return;
-    const versions = knownVersions ?? ((await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: storyDocumentId }, select: ['id'] })) as Array<{ id: number }>);
-    const present = await linkedPairs(strapi, versions.map((version) => version.id), actorDocumentIds);
-    const lacking = versions.filter((version) => actorDocumentIds.some((id) => !present.some((pair) => pair.storyId === version.id && pair.actorDocumentId === id)));
-    if (lacking.length === 0) return;
-    const rows = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { documentId: { $in: actorDocumentIds } }, select: ['id', 'documentId'] })) as Array<{ id: number; documentId: string }>;
-    for (const version of lacking) {
-      const there = new Set(present.filter((pair) => pair.storyId === version.id).map((pair) => pair.actorDocumentId));
-      const missing = rows.filter((row) => !there.has(row.documentId)).map((row) => ({ id: row.id }));
-      // connect, not set: the cost follows what is added, not the size of the story.
-      if (missing.length > 0) await strapi.db.query(STORY_UID as QueryUid).update({ where: { id: version.id }, data: { actors: { connect: missing } } });
-    }
+    const { link, actorTable, documentIdColumn } = storyActorsJoin(strapi);
+    const story = link.joinColumn.name;
+    const actor = link.inverseJoinColumn.name;
+    const actorOrder = link.orderColumnName;
+    const storyOrder = link.inverseOrderColumnName;
+    const knex = await currentKnex(strapi);
+    const columns: Record<string, unknown> = { [story]: 'v.id', [actor]: 'a.id' };
+    const ordinal = (orderColumn: string, by: string, partition: string, rank: string) =>
+      knex.raw(`coalesce((select max(l.??) from ?? as l where l.?? = ??), 0) + row_number() over (partition by ?? order by ??)`, [orderColumn, link.name, by, partition, partition, rank]);
+    if (actorOrder) columns[actorOrder] = ordinal(actorOrder, story, 'v.id', 'a.id');
+    if (storyOrder) columns[storyOrder] = ordinal(storyOrder, actor, 'a.id', 'v.id');
+    const lacking = knex(`${tableOf(strapi, STORY_UID)} as v`)
+      .crossJoin(knex.raw('?? as a', [actorTable]))
+      .whereIn(`a.${documentIdColumn}`, actorDocumentIds)
+      .whereNotExists(knex(`${link.name} as present`).where(`present.${story}`, knex.ref('v.id')).andWhere(`present.${actor}`, knex.ref('a.id')).select(knex.raw('1')))
+      .select(columns as never);
+    if (knownVersions) lacking.whereIn('v.id', knownVersions.map((version) => version.id));
+    else lacking.where(`v.${columnOf(strapi, STORY_UID, 'documentId')}`, storyDocumentId);
+    // A concurrent save that added the same pair first wins (the join table's unique index), silently.
+    const select = lacking.toSQL();
+    await knex.raw(`INSERT INTO ?? (??) ${select.sql} ON CONFLICT DO NOTHING`, [link.name, Object.keys(columns), ...select.bindings] as never);
   },
 
   async syncStoryActors(storyDocumentId: string): Promise<void> {

@@ -95,3 +95,15 @@ export async function withSavepoint<T>(strapi: Core.Strapi, work: () => Promise<
     throw error;
   }
 }
+
+/**
+ * Runs best-effort work that only reads, or writes in a single statement (linking's plan, adding to
+ * Story.actors), so that its failure never costs the transaction: behind a savepoint on PostgreSQL,
+ * which refuses every later query of a transaction in which one failed; bare on SQLite, where a
+ * failed statement undoes itself and leaves the transaction usable, so there is nothing else to
+ * undo (two statements fewer each time).
+ */
+export async function withStatementSavepoint<T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> {
+  if (strapi.db.dialect.client === 'postgres') return withSavepoint(strapi, work);
+  return work();
+}
