@@ -127,13 +127,17 @@ export function linkStoryStatements(
   const union = (current: BatchStatementLinks[]) => [...new Set(current.flatMap(actorsOf))];
 
   const firstPass: BatchStatementLinks[] = [];
+  const readTheStory: boolean[] = [];
   for (const statement of statements) {
     const result = linkOne(statement, context, () => union(firstPass), () => proposalsOf(firstPass, -1));
     firstPass.push(computedFields(statement, result, context.linkedAt));
+    readTheStory.push(result.consultedStoryActors || result.consultedStoryProposals);
   }
   if (!published) return { firstPass, links: firstPass, storyActors: union(firstPass) };
   const current = [...firstPass];
   statements.forEach((statement, at) => {
+    // Links that did not depend on the story come out the same again.
+    if (!readTheStory[at]) return;
     const result = linkOne(statement, context, () => union(current), () => proposalsOf(current, at));
     current[at] = computedFields(statement, result, context.linkedAt);
   });
