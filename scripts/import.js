@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm run import -- FILE.ndjson`: imports a Newsgraph archive (docs/import-export.md), one actor,
- * proposal or ninjs story a line, with a progress bar. Each line is written in one transaction, and
- * compared with what is stored first, so a second run changes nothing. Bad lines are reported with
- * their line number and skipped (exit code 2). After each line the position is kept in
- * FILE.ndjson.import-state.json (with the file's hash): a run that was killed continues from there;
- * `--restart` starts from the top.
+ * proposal or ninjs story a line, with a progress bar. Lines go in batches of about 1,000 statements
+ * (`--batch-statements=N`): new stories of a batch are written in one transaction, in bulk; actors,
+ * proposals and stories already stored one line at a time, compared with what is stored first, so a
+ * second run changes nothing. Bad lines are reported with their line number and skipped (exit code
+ * 2). After each batch the position is kept in FILE.ndjson.import-state.json (with the file's hash):
+ * a run that was killed continues from there; `--restart` starts from the top.
  */
 'use strict';
 
@@ -26,6 +27,11 @@ const hash = crypto.createHash('sha256').update(text).digest('hex');
 const lines = text.split('\n');
 if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
 const stateFile = `${file}.import-state.json`;
+const option = (name, fallback) => Number((args.find((item) => item.startsWith(`--${name}=`)) ?? `=${fallback}`).split('=')[1]);
+/** Statements a batch holds, about: a story's line is never split. */
+const BATCH_STATEMENTS = option('batch-statements', 1000);
+/** Lines a batch holds at most (actors and proposals count as one statement each). */
+const BATCH_LINES = 500;
 
 function readState() {
   if (args.includes('--restart')) return null;
@@ -54,24 +60,36 @@ runWithApp(async (app) => {
   bar.start(lines.length, state.done, { rate: 0 });
   const started = Date.now();
   const firstLine = state.done;
-  for (let index = state.done; index < lines.length; index += 1) {
-    const number = index + 1;
-    if (lines[index].trim() !== '') {
-      const parsed = parseArchiveLine(lines[index]);
-      let problem = parsed.ok ? null : parsed.error;
-      if (parsed.ok) {
-        try {
-          state.counts[await archive.importLine(parsed.line)] += 1;
-        } catch (error) {
-          const details = error.details && Array.isArray(error.details.errors) ? `: ${error.details.errors.map((item) => `${(item.path || []).join('.')} ${item.message}`).join('; ')}` : '';
-          problem = `${error.message}${details}`;
-        }
+  const describe = (error) => {
+    const details = error.details && Array.isArray(error.details.errors) ? `: ${error.details.errors.map((item) => `${(item.path || []).join('.')} ${item.message}`).join('; ')}` : '';
+    return `${error.message}${details}`;
+  };
+  while (state.done < lines.length) {
+    const batch = [];
+    let statements = 0;
+    let end = state.done;
+    while (end < lines.length && batch.length < BATCH_LINES && (batch.length === 0 || statements < BATCH_STATEMENTS)) {
+      const number = end + 1;
+      const text = lines[end];
+      end += 1;
+      if (text.trim() === '') continue;
+      const parsed = parseArchiveLine(text);
+      if (!parsed.ok) {
+        state.skipped.push({ line: number, error: parsed.error });
+        continue;
       }
-      if (problem) state.skipped.push({ line: number, error: problem });
+      batch.push({ number, line: parsed.line });
+      statements += parsed.line.type === 'story' ? Math.max(1, (parsed.line.newsgraph.statements || []).length) : 1;
     }
-    state.done = number;
+    for (const result of batch.length > 0 ? await archive.importLines(batch) : []) {
+      if (result.error) state.skipped.push({ line: result.number, error: describe(result.error) });
+      else state.counts[result.outcome] += 1;
+    }
+    // The batch has committed: a kill from here on continues after it.
+    state.skipped.sort((a, b) => a.line - b.line);
+    state.done = end;
     writeState(state);
-    bar.update(number, { rate: Math.round((number - firstLine) / Math.max((Date.now() - started) / 1000, 0.001)) });
+    bar.update(end, { rate: Math.round((end - firstLine) / Math.max((Date.now() - started) / 1000, 0.001)) });
   }
   bar.stop();
   for (const skipped of state.skipped) console.error(`line ${skipped.line}: ${skipped.error}; skipped`);

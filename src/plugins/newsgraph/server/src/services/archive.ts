@@ -14,6 +14,7 @@ import {
 } from '../core/archive/archive-format';
 import { sanitizeDocumentData } from '../core/fields/field-sanitation';
 import { createModelLookup } from '../strapi/types';
+import { BatchNeedsLineByLine, createStoryBatchWriter, type BatchLine } from './archive-batch';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 type DocumentUid = Parameters<Core.Strapi['documents']>[0];
@@ -24,6 +25,9 @@ export type LineOutcome = 'created' | 'updated' | 'unchanged';
 
 /** A line that cannot be imported as it stands (an unknown key, a refused value): reported and skipped. */
 export class ArchiveLineError extends Error {}
+
+/** What importing one numbered line of a batch did: its outcome, or why it was skipped. */
+export type NumberedOutcome = { number: number; outcome: LineOutcome } | { number: number; error: Error };
 
 /** Dates come back as Date objects, ISO strings or (SQLite) epoch milliseconds, by database. */
 function toIso(value: unknown): string | null {
@@ -200,6 +204,12 @@ export const archiveService = ({ strapi }: { strapi: Core.Strapi }) => {
     return view;
   }
 
+  /** A story line's own fields, in the form the write path stores them. */
+  function storyScalars(line: StoryLine): Row {
+    const fields = storyFieldsOf(line);
+    return stored(STORY_UID, Object.fromEntries(STORY_FIELDS.map((field) => [field, fields[field]])));
+  }
+
   const statementKey = (data: Row) => `${String(data.text)}\u0000${String(data.attribution ?? '')}`;
 
   async function importStory(line: StoryLine): Promise<LineOutcome> {
@@ -213,7 +223,7 @@ export const archiveService = ({ strapi }: { strapi: Core.Strapi }) => {
     const versions = (await query(STORY_UID).findMany({ where: { slug: fields.slug }, populate: { proposals: { select: ['slug'] } } })) as Row[];
     const draft = versions.find((version) => !version.publishedAt);
     const isPublished = versions.some((version) => Boolean(version.publishedAt));
-    const scalars = stored(STORY_UID, Object.fromEntries(STORY_FIELDS.map((field) => [field, fields[field]])));
+    const scalars = storyScalars(line);
     const wantedProposals = line.newsgraph.proposals;
     let outcome: LineOutcome = 'unchanged';
     let documentId = draft?.documentId as string | undefined;
@@ -286,18 +296,78 @@ export const archiveService = ({ strapi }: { strapi: Core.Strapi }) => {
     return ordered;
   }
 
+  const batchWriter = createStoryBatchWriter(strapi, { stored, statementData, documentIdsBySlug, storyScalars });
+
+  async function importLine(line: ArchiveLine): Promise<LineOutcome> {
+    return strapi.db.transaction(async () => {
+      if (line.type === 'actor') return importActor(line);
+      if (line.type === 'proposal') return importProposal(line);
+      return importStory(line);
+    });
+  }
+
+  async function importOne(number: number, line: ArchiveLine): Promise<NumberedOutcome> {
+    try {
+      return { number, outcome: await importLine(line) };
+    } catch (error) {
+      return { number, error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }
+
+  /**
+   * New stories in one transaction (archive-batch.ts); the lines it declines, and all of them when
+   * the batch fails, through the one-line path, which reports a bad line in its own words.
+   */
+  async function importNewStories(pending: BatchLine[]): Promise<NumberedOutcome[]> {
+    if (pending.length === 0) return [];
+    let written: number[] = [];
+    let declined: number[] = pending.map((entry) => entry.number);
+    try {
+      ({ written, declined } = await strapi.db.transaction(() => batchWriter.writeNewStories(pending)));
+    } catch (error) {
+      if (!(error instanceof BatchNeedsLineByLine)) strapi.log.warn(`[newsgraph] import: a batch of ${pending.length} stories failed (${(error as Error).message}); importing them one by one`);
+    }
+    const outcomes: NumberedOutcome[] = written.map((number) => ({ number, outcome: 'created' as const }));
+    for (const entry of pending) if (declined.includes(entry.number)) outcomes.push(await importOne(entry.number, entry.line));
+    return outcomes.sort((a, b) => a.number - b.number);
+  }
+
   return {
+    /**
+     * Imports lines in order: runs of new stories in one transaction each, written in bulk; actors,
+     * proposals and stories already stored one line at a time (importLine). A bad line is reported
+     * in its outcome and leaves nothing behind; the others are imported.
+     */
+    async importLines(lines: Array<{ number: number; line: ArchiveLine }>): Promise<NumberedOutcome[]> {
+      const storySlugs = lines.flatMap(({ line }) => (line.type === 'story' ? [line.newsgraph.slug] : []));
+      const storedSlugs = new Set<string>();
+      for (let offset = 0; offset < storySlugs.length; offset += 500) {
+        const rows = (await query(STORY_UID).findMany({ where: { slug: { $in: storySlugs.slice(offset, offset + 500) } }, select: ['slug'] })) as Array<{ slug: string }>;
+        for (const row of rows) storedSlugs.add(row.slug);
+      }
+      const outcomes: NumberedOutcome[] = [];
+      let pending: BatchLine[] = [];
+      for (const { number, line } of lines) {
+        if (line.type === 'story' && !storedSlugs.has(line.newsgraph.slug)) {
+          // A slug seen twice: its second line updates what the first writes.
+          storedSlugs.add(line.newsgraph.slug);
+          pending.push({ number, line });
+          continue;
+        }
+        // Anything else waits for the stories before it, so the file's order holds.
+        outcomes.push(...(await importNewStories(pending)));
+        pending = [];
+        outcomes.push(await importOne(number, line));
+      }
+      outcomes.push(...(await importNewStories(pending)));
+      return outcomes;
+    },
+
     /**
      * Imports one archive line in one transaction.
      * @throws ArchiveLineError when the line names what is not there; Strapi's ValidationError when a value is refused
      */
-    async importLine(line: ArchiveLine): Promise<LineOutcome> {
-      return strapi.db.transaction(async () => {
-        if (line.type === 'actor') return importActor(line);
-        if (line.type === 'proposal') return importProposal(line);
-        return importStory(line);
-      });
-    },
+    importLine,
 
     /** Every actor, proposal and story of the newsroom as archive lines, in an order an import accepts. */
     async *exportLines(): AsyncGenerator<ArchiveLine> {

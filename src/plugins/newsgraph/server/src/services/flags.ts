@@ -109,21 +109,42 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function announceFlag(event: 'newsgraph.flag.opened' | 'newsgraph.flag.resolved', flagDocumentId: string): Promise<void> {
+    await announceFlags(event, [flagDocumentId]);
+  }
+
+  /** What a flag event carries: the flag, its statement (with its speaker) and its story, read in one go for many flags. */
+  async function announceFlags(event: 'newsgraph.flag.opened' | 'newsgraph.flag.resolved', flagDocumentIds: string[]): Promise<void> {
     try {
-      const flag = (await strapi.db.query(FLAG_UID as QueryUid).findOne({
-        where: { documentId: flagDocumentId },
+      const flags = (await strapi.db.query(FLAG_UID as QueryUid).findMany({
+        where: { documentId: { $in: flagDocumentIds } },
         select: ['documentId', 'kind', 'severity', 'status', 'reason', 'score', 'version', 'verdict', 'note', 'evidence'],
         populate: {
           statement: { select: ['documentId', 'text', 'kind', 'attribution', 'verification'], populate: { speaker: { select: ['documentId', 'name'] } } },
           story: { select: ['documentId', 'title', 'slug'] },
         },
-      })) as ({ statement?: unknown; story?: unknown } & Record<string, unknown>) | null;
-      if (!flag) return;
-      const { statement, story, ...rest } = flag;
-      await strapi.eventHub.emit(event, { flag: rest, statement: statement ?? null, story: story ?? null });
+      })) as Array<{ statement?: unknown; story?: unknown } & Record<string, unknown>>;
+      for (const flag of flags) {
+        const { statement, story, ...rest } = flag;
+        await strapi.eventHub.emit(event, { flag: rest, statement: statement ?? null, story: story ?? null });
+      }
     } catch (error) {
-      strapi.log.error(`[newsgraph] ${event} for flag ${flagDocumentId} could not be sent: ${(error as Error).message}`);
+      strapi.log.error(`[newsgraph] ${event} for flag(s) ${flagDocumentIds.slice(0, 5).join(', ')} could not be sent: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Announces many opened flags once the caller's transaction commits (the archive's bulk writes,
+   * services/archive-batch.ts): the same events as one save's, read in a few queries per 500 flags.
+   */
+  async function emitOpenedFlagsAfterCommit(flagDocumentIds: string[]): Promise<void> {
+    if (flagDocumentIds.length === 0) return;
+    const announce = async () => {
+      for (let offset = 0; offset < flagDocumentIds.length; offset += 500) await announceFlags('newsgraph.flag.opened', flagDocumentIds.slice(offset, offset + 500));
+    };
+    if (!strapi.db.inTransaction()) return announce();
+    await strapi.db.transaction(({ onCommit }) => {
+      onCommit(() => void announce());
+    });
   }
 
   /**
@@ -498,6 +519,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     config,
     transition,
     recordEvent,
+    emitOpenedFlagsAfterCommit,
 
     /** Re-evaluates one statement's flags. A statement that no longer exists retires its open flags. */
     async syncStatement(statementDocumentId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { ACTOR_UID, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../constants'
 import { linkStatement, type AmbiguousPhrase, type LinkOverrides } from '../core/linking/linker';
 import { isPlainObject, type DocumentData } from '../core/model-spec';
 import { parseRelationInput, type RelationRef } from '../core/fields/relation-input';
-import { foldPhrase } from '../core/linking/text-folding';
+import { linkTextOf } from '../core/linking/text-folding';
 import { getService } from '../strapi/get-service';
 import { columnOf, currentKnex, tableOf } from '../strapi/types';
 import type { IndexSignature } from './link-index';
@@ -100,10 +100,7 @@ function storedOverrides(overrides: LinkOverrides): LinkOverrides | null {
   return stored.pin.length > 0 || stored.reject.length > 0 || stored.rejectProposals ? stored : null;
 }
 
-/** The folded text a relink searches ("which statements could name this alias?"), padded for whole-word LIKE. */
-export function linkTextOf(text: string, attribution: string): string {
-  return ` ${foldPhrase(text)} | ${foldPhrase(attribution)} `;
-}
+export { linkTextOf };
 
 /**
  * Works out a statement's links for a write (create, update or relink) and returns the fields to

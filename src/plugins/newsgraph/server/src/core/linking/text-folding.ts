@@ -110,3 +110,8 @@ export function isShouting(tokens: readonly Token[]): boolean {
   }
   return words >= 3 && capitals * 2 > words;
 }
+
+/** The folded text a relink searches ("which statements could name this alias?"), padded for whole-word LIKE. */
+export function linkTextOf(text: string, attribution: string): string {
+  return ` ${foldPhrase(text)} | ${foldPhrase(attribution)} `;
+}
