@@ -1,9 +1,29 @@
 import type { Core } from '@strapi/strapi';
 import { createDevAdmin } from './demo/dev-admin';
 import { seedDemoNewsroom } from './demo/seed';
+import { trackHttpRequests } from './server/http-drain';
+
+/**
+ * How long a shutdown waits for the requests in flight. Below an orchestrator's grace period
+ * (Kubernetes gives 30 s before SIGKILL), leaving time for the relink batch in hand and the rest.
+ */
+const DRAIN_TIMEOUT_MS = 15_000;
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  /**
+   * Every start: a shutdown (SIGTERM, or any strapi.destroy()) first lets the HTTP server answer the
+   * requests it has taken, then runs Strapi's own, which stops the plugins and closes every connection
+   * (see server/http-drain.ts).
+   */
+  register({ strapi }: { strapi: Core.Strapi }) {
+    const http = trackHttpRequests(strapi.server.httpServer);
+    const destroy = strapi.destroy.bind(strapi);
+    strapi.destroy = async () => {
+      const unanswered = await http.drain(DRAIN_TIMEOUT_MS);
+      if (unanswered > 0) strapi.log.warn(`[newsgraph] shutting down with ${unanswered} request(s) still unanswered after ${DRAIN_TIMEOUT_MS / 1000} s`);
+      await destroy();
+    };
+  },
 
   /**
    * Every start: the Fact-checker admin role, once.

@@ -87,9 +87,10 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.documents(STATEMENT_UID as 'api::statement.statement').update({ documentId, data: {} as never });
   }
 
-  async function relinkBatch(statementIds: string[]): Promise<number> {
+  async function relinkBatch(statementIds: string[], handBack?: AbortSignal): Promise<number> {
     let failed = 0;
     for (const documentId of statementIds) {
+      if (handBack?.aborted) throw new Error('the instance is stopping; the batch goes back to the queue');
       try {
         await relinkStatement(documentId);
       } catch (error) {
