@@ -215,7 +215,10 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(reported);
     },
 
-    /** Finishes the batch in hand and stops (plugin destroy); unfinished jobs resume at the next start. */
+    /**
+     * Finishes the batch in hand and stops (plugin destroy); unfinished jobs resume at the next start.
+     * On pg-boss a batch still in hand after HAND_BACK_AFTER_MS goes back on the queue instead.
+     */
     async stop(): Promise<void> {
       await runner?.stop();
     },
