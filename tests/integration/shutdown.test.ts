@@ -1,3 +1,4 @@
+import http from 'http';
 import type { AddressInfo } from 'net';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { storyInput } from '../fixtures/documents';
@@ -47,12 +48,33 @@ test('a shutdown with requests in flight - should answer every write and GraphQL
       body: JSON.stringify({ data: { story: story.documentId, kind: 'claim', text: `The harbour office closed berth ${index} until further notice`, attribution: 'officials said' } }),
     }).then(answer);
   const read = () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stories { title } }' }) }).then(answer);
+  // A write whose body is still on its way when the shutdown starts: in flight whatever the machine's speed.
+  const slowBody = JSON.stringify({ data: { story: story.documentId, kind: 'claim', text: 'The harbour office reopened every berth', attribution: 'officials said' } });
+  const slow = http.request(`${base}/api/statements`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(slowBody), authorization: `Bearer ${app.apiToken}` },
+  });
+  const slowAnswer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    slow.on('response', (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, body }));
+    });
+    slow.on('error', reject);
+  });
+  slow.flushHeaders();
   const answers = Promise.all([...Array.from({ length: WRITES }, (_, index) => write(index)), ...Array.from({ length: READS }, read)]);
   // Every request taken by the server, most of the writes not yet answered: then the shutdown.
-  await until(() => received === WRITES + READS);
+  await until(() => received === WRITES + READS + 1);
 
   stopped = true;
-  await app.stop();
+  const stopping = app.stop();
+  // Later than anything but the drain waits for (the helper's settle, the database's 2 s).
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  slow.end(slowBody);
+  await stopping;
+
+  expect(await slowAnswer).toMatchObject({ status: 201, body: expect.stringContaining('reopened every berth') });
 
   const results = await answers;
   expect(results.filter((result) => result.status >= 300 || result.body.errors !== undefined || result.body.data === undefined)).toEqual([]);
