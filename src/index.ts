@@ -1,9 +1,46 @@
 import type { Core } from '@strapi/strapi';
 import { createDevAdmin } from './demo/dev-admin';
 import { seedDemoNewsroom } from './demo/seed';
+import { trackHttpRequests } from './server/http-drain';
+
+/**
+ * How long a shutdown waits for the requests in flight. Below an orchestrator's grace period
+ * (Kubernetes gives 30 s before SIGKILL), leaving time for the relink batch in hand and the rest.
+ */
+const DRAIN_TIMEOUT_MS = 15_000;
+
+/** How long a shutdown then waits for the database work the answered requests left behind. */
+const DATABASE_SETTLE_MS = 2_000;
+
+/**
+ * Strapi emits entry events after a commit without awaiting them, and each reads the entry back:
+ * after the last answer, such reads may still wait for or hold a pooled connection, and closing the
+ * pool would abort them. Waits until the pool is idle, or DATABASE_SETTLE_MS passed (a relink batch
+ * keeps it busy; the plugin's destroy waits for that).
+ */
+async function databaseSettled(strapi: Core.Strapi): Promise<void> {
+  const pool = (strapi.db.connection.client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
+  const deadline = Date.now() + DATABASE_SETTLE_MS;
+  do await new Promise((resolve) => setTimeout(resolve, 20));
+  while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline);
+}
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  /**
+   * Every start: a shutdown (SIGTERM, or any strapi.destroy()) first lets the HTTP server answer the
+   * requests it has taken and the database finish what they left, then runs Strapi's own, which stops
+   * the plugins and closes every connection (see server/http-drain.ts).
+   */
+  register({ strapi }: { strapi: Core.Strapi }) {
+    const http = trackHttpRequests(strapi.server.httpServer);
+    const destroy = strapi.destroy.bind(strapi);
+    strapi.destroy = async () => {
+      const unanswered = await http.drain(DRAIN_TIMEOUT_MS);
+      if (unanswered > 0) strapi.log.warn(`[newsgraph] shutting down with ${unanswered} request(s) still unanswered after ${DRAIN_TIMEOUT_MS / 1000} s`);
+      await databaseSettled(strapi);
+      await destroy();
+    };
+  },
 
   /**
    * Every start: the Fact-checker admin role, once.

@@ -4,8 +4,11 @@ import type { Core } from '@strapi/strapi';
 /** Statements relinked per batch: small enough that a shutdown waits at most a second or so for one. */
 export const RELINK_BATCH = 50;
 
-/** Relinks a batch of statements. @returns how many of them failed (each failure is logged) */
-export type RelinkBatch = (statementIds: string[]) => Promise<number>;
+/**
+ * Relinks a batch of statements. @returns how many of them failed (each failure is logged)
+ * @throws Error when `handBack` is aborted before the batch is through (the runner is stopping)
+ */
+export type RelinkBatch = (statementIds: string[], handBack?: AbortSignal) => Promise<number>;
 
 /** What runners need of the stored jobs. */
 export interface RelinkJobStore {
@@ -75,6 +78,13 @@ export function inProcessRunner(store: RelinkJobStore, relinkBatch: RelinkBatch,
 /** The pg-boss queue that carries relink batches. */
 export const RELINK_QUEUE = 'newsgraph-relink';
 
+/**
+ * How long a stopping instance lets the batch in hand run before handing it back to the queue. Short
+ * enough that the shutdown ends within an orchestrator's grace period (30 s on Kubernetes) after the
+ * HTTP server's drain, so the batch is never left held by a killed process for pg-boss's expiry.
+ */
+export const HAND_BACK_AFTER_MS = 10_000;
+
 interface RelinkBatchJob {
   job: string;
   statementIds: string[];
@@ -100,7 +110,13 @@ export function pgBossConnection(connection: unknown): PgBoss.DatabaseOptions {
  * in hand when an instance stopped are run by whichever instance is up (an abandoned batch expires
  * and is retried).
  */
-export async function pgBossRunner(connection: PgBoss.DatabaseOptions, store: RelinkJobStore, relinkBatch: RelinkBatch, log: Core.Strapi['log']): Promise<RelinkRunner> {
+export async function pgBossRunner(
+  connection: PgBoss.DatabaseOptions,
+  store: RelinkJobStore,
+  relinkBatch: RelinkBatch,
+  log: Core.Strapi['log'],
+  { handBackAfterMs = HAND_BACK_AFTER_MS }: { handBackAfterMs?: number } = {}
+): Promise<RelinkRunner> {
   const boss = new PgBoss({
     ...connection,
     schema: 'pgboss',
@@ -121,16 +137,18 @@ export async function pgBossRunner(connection: PgBoss.DatabaseOptions, store: Re
     retentionMinutes: 24 * 60,
   });
   let stopped: Promise<void> | undefined;
+  const handBack = new AbortController();
   await boss.work<RelinkBatchJob>(RELINK_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([queued]) => {
     if (!queued) return;
     // Strapi's PostgreSQL dialect makes the shared `pg` module return json columns as text.
     const { job, statementIds } = (typeof queued.data === 'string' ? JSON.parse(queued.data) : queued.data) as RelinkBatchJob;
     try {
-      const failed = await relinkBatch(statementIds);
+      const failed = await relinkBatch(statementIds, handBack.signal);
       await store.advance(job, { size: statementIds.length, failed });
     } catch (error) {
       // pg-boss retries the batch; say why, as pg-boss only stores the error on the job.
-      log.error(`[newsgraph] relink batch of job ${job} failed, to be retried: ${(error as Error).message}`);
+      if (handBack.signal.aborted) log.warn(`[newsgraph] relink batch of job ${job} handed back to the queue at shutdown`);
+      else log.error(`[newsgraph] relink batch of job ${job} failed, to be retried: ${(error as Error).message}`);
       throw error;
     }
   });
@@ -149,8 +167,18 @@ export async function pgBossRunner(connection: PgBoss.DatabaseOptions, store: Re
       // The queue is in the database: queued and abandoned batches need nothing from this instance.
     },
     stop() {
-      // Called by an explicit stop and again by the plugin's destroy: stop pg-boss once.
-      stopped ??= boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      // Called by an explicit stop and again by the plugin's destroy: stop pg-boss once. The batch in
+      // hand finishes if it can in time; otherwise it stops between two statements and fails, so pg-boss
+      // retries it on an instance that is up. A batch counts only when it completes, and relinking is
+      // idempotent, so the statements it relinked before stopping are simply relinked again.
+      stopped ??= (async () => {
+        const deadline = setTimeout(() => handBack.abort(), handBackAfterMs);
+        try {
+          await boss.stop({ graceful: true, wait: true, timeout: handBackAfterMs + 5_000 });
+        } finally {
+          clearTimeout(deadline);
+        }
+      })();
       return stopped;
     },
   };

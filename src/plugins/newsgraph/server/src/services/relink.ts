@@ -87,9 +87,10 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.documents(STATEMENT_UID as 'api::statement.statement').update({ documentId, data: {} as never });
   }
 
-  async function relinkBatch(statementIds: string[]): Promise<number> {
+  async function relinkBatch(statementIds: string[], handBack?: AbortSignal): Promise<number> {
     let failed = 0;
     for (const documentId of statementIds) {
+      if (handBack?.aborted) throw new Error('the instance is stopping; the batch goes back to the queue');
       try {
         await relinkStatement(documentId);
       } catch (error) {
@@ -214,7 +215,10 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(reported);
     },
 
-    /** Finishes the batch in hand and stops (plugin destroy); unfinished jobs resume at the next start. */
+    /**
+     * Finishes the batch in hand and stops (plugin destroy); unfinished jobs resume at the next start.
+     * On pg-boss a batch still in hand after HAND_BACK_AFTER_MS goes back on the queue instead.
+     */
     async stop(): Promise<void> {
       await runner?.stop();
     },
