@@ -1,6 +1,6 @@
 import countries from 'world-countries';
 import { namesSharedByCountries } from './shared-country-names.fixture';
-import { AMBIGUOUS_SHORT_NAMES, countryAliases, findCountry, missingCountryAliases, removedAutomaticAliases, type CountryRecord } from './country-enrichment';
+import { AMBIGUOUS_SHORT_NAMES, NEWS_NAMES_MISSING_FROM_DATA, countryAliases, findCountry, missingCountryAliases, removedAutomaticAliases, type CountryRecord } from './country-enrichment';
 
 const all = countries as unknown as CountryRecord[];
 const aliasNames = (code: string, actorName: string) => countryAliases(all.find((country) => country.cca2 === code)!, actorName, all);
@@ -14,6 +14,26 @@ describe('findCountry', () => {
     expect(findCountry(all, { name: 'Somewhere', isoCode: 'ua' })).toMatchObject({ country: { cca2: 'UA' } });
     expect(findCountry(all, { name: 'Somewhere', isoCode: 'UKR' })).toMatchObject({ country: { cca2: 'UA' } });
     expect(findCountry(all, { name: 'Varnesia' })).toBeNull();
+  });
+
+  it("finds a country by the English name copy uses where the data set keeps the country's own ('Turkey' for Türkiye)", () => {
+    expect(findCountry(all, { name: 'Turkey' })).toMatchObject({ country: { cca2: 'TR' } });
+    expect(findCountry(all, { name: 'Britain' })).toMatchObject({ country: { cca2: 'GB' } });
+    expect(findCountry(all, { name: 'the Czech Republic' })).toBeNull();
+    expect(findCountry(all, { name: 'Czech Republic' })).toMatchObject({ country: { cca2: 'CZ' } });
+    expect(aliasNames('TR', 'Türkiye').map((alias) => alias.name)).toContain('Turkey');
+    expect(aliasNames('GB', 'United Kingdom').map((alias) => alias.name)).toEqual(expect.arrayContaining(['Britain', 'Great Britain', 'U.K.']));
+  });
+
+  it('gives each name copy uses to one country only, and never one the data gives another country', () => {
+    const shared = namesSharedByCountries(all);
+    for (const [code, names] of Object.entries(NEWS_NAMES_MISSING_FROM_DATA)) {
+      for (const name of names) {
+        const owners = all.filter((country) => country.cca2 !== code && [country.name.common, country.name.official, ...country.altSpellings].some((other) => other.toLowerCase() === name.toLowerCase()));
+        expect({ name, owners: owners.map((country) => country.cca2) }).toEqual({ name, owners: [] });
+        expect(shared.some((entry) => [...entry.spellings].some((spelling) => spelling.toLowerCase() === name.toLowerCase()))).toBe(false);
+      }
+    }
   });
 
   it('does not guess for any name, spelling, translation or demonym that more than one real country answers to', () => {

@@ -40,9 +40,29 @@ function bcp47(code: string): string | undefined {
   }
 }
 
-/** The names a country is known by, in English and in the data set's translations. */
+/**
+ * English names that copy uses for a country and world-countries does not give it: the data set
+ * follows each country's own preference ("Türkiye", "Czechia", "United Kingdom"), while style guides
+ * and wire copy still say "Turkey", "the Czech Republic" and "Britain". Each names one country only;
+ * an actor so named is found, and a country actor gets the name as an automatic alias (an editor can
+ * remove it, as any other).
+ */
+export const NEWS_NAMES_MISSING_FROM_DATA: Readonly<Record<string, readonly string[]>> = {
+  TR: ['Turkey'],
+  GB: ['Britain'],
+  CZ: ['Czech Republic'],
+  CV: ['Cabo Verde'],
+};
+
+/** The names a country is known by, in English (the data's and copy's) and in the data set's translations. */
 function namesOf(country: CountryRecord): string[] {
-  return [country.name.common, country.name.official, ...country.altSpellings.filter((spelling) => !isIsoCode(spelling)), ...Object.values(country.translations ?? {}).flatMap((names) => [names.common, names.official])];
+  return [
+    country.name.common,
+    country.name.official,
+    ...country.altSpellings.filter((spelling) => !isIsoCode(spelling)),
+    ...(NEWS_NAMES_MISSING_FROM_DATA[country.cca2] ?? []),
+    ...Object.values(country.translations ?? {}).flatMap((names) => [names.common, names.official]),
+  ];
 }
 
 /**
@@ -157,6 +177,7 @@ export function countryAliases(country: CountryRecord, actorName: string, everyC
   add(country.name.common, 'name');
   add(country.name.official, 'official');
   for (const spelling of country.altSpellings) add(spelling, 'spelling');
+  for (const name of NEWS_NAMES_MISSING_FROM_DATA[country.cca2] ?? []) add(name, 'spelling');
   // Given to each country it may mean, so that the linker treats it as ambiguous in copy too.
   for (const name of ambiguousShortNamesOf(country)) add(name, 'spelling');
   for (const dotted of DOTTED_FORMS[country.cca2] ?? []) add(dotted, 'dotted');
