@@ -155,3 +155,29 @@ test('Batches - a second run should change nothing', async () => {
   expect(outcomes.filter((outcome) => 'outcome' in outcome && outcome.outcome !== 'unchanged')).toEqual([]);
   expect(await snapshot()).toEqual(before);
 });
+
+test('Batches - actors after the statements that name them relink those statements, in one job for the run of actors', async () => {
+  const relink = app.strapi.plugin('newsgraph').service('relink') as { recentJobs(limit?: number): Promise<Array<{ id: string; reason: string | null }>>; idle(): Promise<void> };
+  await relink.idle();
+  const jobsBefore = (await relink.recentJobs(100)).length;
+  const speakerOf = async () =>
+    ((await app.strapi.db.query('api::statement.statement').findMany({ where: { attribution: 'Petra Lindqvist said' }, populate: { speaker: { select: ['slug'] } } })) as Row[]).map((row) => (row.speaker as Row | null)?.slug ?? null);
+
+  const lines = [
+    story('lindqvist-speaks', [{ text: 'Road deaths halved in five years', kind: 'claim', attribution: 'Petra Lindqvist said' }]),
+    { type: 'actor', slug: 'petra-lindqvist', name: 'Petra Lindqvist', kind: 'person' },
+    { type: 'actor', slug: 'oskar-venn', name: 'Oskar Venn', kind: 'person', aliases: [{ name: 'Venn' }] },
+  ].map((raw, index) => {
+    const parsed = parseArchiveLine(JSON.stringify(raw));
+    if (!parsed.ok) throw new Error(parsed.error);
+    return { number: index + 1, line: parsed.line };
+  });
+  expect((await archive().importLines(lines)).map((outcome) => outcome.outcome)).toEqual(['created', 'created', 'created']);
+  await relink.idle();
+
+  const jobs = await relink.recentJobs(100);
+  expect(jobs.length - jobsBefore).toBe(1);
+  expect(jobs[0]!.reason).toBe('import: 2 actors created or changed');
+  // Both versions of the published story's statement (draft and published rows) name the speaker now.
+  expect([...new Set(await speakerOf())]).toEqual(['petra-lindqvist']);
+});

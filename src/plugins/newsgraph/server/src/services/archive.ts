@@ -13,6 +13,7 @@ import {
   type StoryLine,
 } from '../core/archive/archive-format';
 import { sanitizeDocumentData } from '../core/fields/field-sanitation';
+import { getService } from '../strapi/get-service';
 import { createModelLookup } from '../strapi/types';
 import { BatchNeedsLineByLine, createStoryBatchWriter, type BatchLine } from './archive-batch';
 
@@ -332,6 +333,34 @@ export const archiveService = ({ strapi }: { strapi: Core.Strapi }) => {
     return outcomes.sort((a, b) => a.number - b.number);
   }
 
+  /** Lines in order: runs of new stories in bulk, the others one at a time (see importLines). */
+  async function importLinesInOrder(lines: Array<{ number: number; line: ArchiveLine }>, relinkActors: () => Promise<void>): Promise<NumberedOutcome[]> {
+    const storySlugs = lines.flatMap(({ line }) => (line.type === 'story' ? [line.newsgraph.slug] : []));
+    const storedSlugs = new Set<string>();
+    for (let offset = 0; offset < storySlugs.length; offset += 500) {
+      const rows = (await query(STORY_UID).findMany({ where: { slug: { $in: storySlugs.slice(offset, offset + 500) } }, select: ['slug'] })) as Array<{ slug: string }>;
+      for (const row of rows) storedSlugs.add(row.slug);
+    }
+    const outcomes: NumberedOutcome[] = [];
+    let pending: BatchLine[] = [];
+    for (const { number, line } of lines) {
+      // The actors before a story relink what they could name before the story is written, as one at a time.
+      if (line.type === 'story') await relinkActors();
+      if (line.type === 'story' && !storedSlugs.has(line.newsgraph.slug)) {
+        // A slug seen twice: its second line updates what the first writes.
+        storedSlugs.add(line.newsgraph.slug);
+        pending.push({ number, line });
+        continue;
+      }
+      // Anything else waits for the stories before it, so the file's order holds.
+      outcomes.push(...(await importNewStories(pending)));
+      pending = [];
+      outcomes.push(await importOne(number, line));
+    }
+    outcomes.push(...(await importNewStories(pending)));
+    return outcomes;
+  }
+
   return {
     /**
      * Imports lines in order: runs of new stories in one transaction each, written in bulk; actors,
@@ -339,28 +368,8 @@ export const archiveService = ({ strapi }: { strapi: Core.Strapi }) => {
      * in its outcome and leaves nothing behind; the others are imported.
      */
     async importLines(lines: Array<{ number: number; line: ArchiveLine }>): Promise<NumberedOutcome[]> {
-      const storySlugs = lines.flatMap(({ line }) => (line.type === 'story' ? [line.newsgraph.slug] : []));
-      const storedSlugs = new Set<string>();
-      for (let offset = 0; offset < storySlugs.length; offset += 500) {
-        const rows = (await query(STORY_UID).findMany({ where: { slug: { $in: storySlugs.slice(offset, offset + 500) } }, select: ['slug'] })) as Array<{ slug: string }>;
-        for (const row of rows) storedSlugs.add(row.slug);
-      }
-      const outcomes: NumberedOutcome[] = [];
-      let pending: BatchLine[] = [];
-      for (const { number, line } of lines) {
-        if (line.type === 'story' && !storedSlugs.has(line.newsgraph.slug)) {
-          // A slug seen twice: its second line updates what the first writes.
-          storedSlugs.add(line.newsgraph.slug);
-          pending.push({ number, line });
-          continue;
-        }
-        // Anything else waits for the stories before it, so the file's order holds.
-        outcomes.push(...(await importNewStories(pending)));
-        pending = [];
-        outcomes.push(await importOne(number, line));
-      }
-      outcomes.push(...(await importNewStories(pending)));
-      return outcomes;
+      // One relink job for each run of the batch's actors instead of one started by each actor's save.
+      return getService(strapi, 'relink').withActorRelinksGathered((relinkActors) => importLinesInOrder(lines, relinkActors));
     },
 
     /**

@@ -1,4 +1,4 @@
-import { AsyncResource } from 'async_hooks';
+import { AsyncLocalStorage, AsyncResource } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, RELINK_JOB_UID, STATEMENT_UID } from '../constants';
 import { actorPhrases } from '../core/linking/linkable';
@@ -78,6 +78,8 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
   // async-local storage. Running them in the context captured here, when the plugin is set up, keeps
   // each relink in a transaction of its own instead of reusing the finished one of the save.
   const detached = new AsyncResource('newsgraph-relink');
+  // Actors changed while an archive import runs: gathered for one job at the end instead of one job each.
+  const collectedActors = new AsyncLocalStorage<Map<string, { name: string; change: 'created' | 'changed' }>>();
   const jobs = () => strapi.db.query(RELINK_JOB_UID as QueryUid);
 
   const column = (attribute: string) => columnOf(strapi, RELINK_JOB_UID, attribute);
@@ -127,7 +129,7 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 
-  return {
+  const service = {
     relinkStatement,
 
     async relinkStory(storyDocumentId: string): Promise<void> {
@@ -158,6 +160,85 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['documentId'],
       })) as Array<{ documentId: string }>;
       return [...new Set([...byText, ...byLink].map((row) => row.documentId))];
+    },
+
+    /**
+     * Statements that could name any of the actors (as statementsAffectedByActor, for many at once):
+     * a few queries a batch of actors instead of three an actor.
+     */
+    async statementsAffectedByActors(actorDocumentIds: string[]): Promise<string[]> {
+      const found = new Set<string>();
+      // Bounded so that SQLite's expression depth and PostgreSQL's parameters are never reached.
+      const CHUNK = 100;
+      for (let offset = 0; offset < actorDocumentIds.length; offset += CHUNK) {
+        const ids = actorDocumentIds.slice(offset, offset + CHUNK);
+        const actors = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { documentId: { $in: ids } }, populate: { aliases: true, positions: true } })) as Parameters<typeof actorPhrases>[0][];
+        const phrases = new Set<string>();
+        for (const actor of actors) {
+          for (const phrase of actorPhrases(actor)) {
+            const folded = foldPhrase(phrase.text);
+            if (folded) phrases.add(folded);
+          }
+        }
+        const all = [...phrases];
+        for (let at = 0; at < all.length; at += CHUNK) {
+          const rows = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({
+            where: { $or: all.slice(at, at + CHUNK).map((phrase) => ({ linkText: { $contains: ` ${phrase} ` } })) },
+            select: ['documentId'],
+          })) as Array<{ documentId: string }>;
+          for (const row of rows) found.add(row.documentId);
+        }
+        const linked = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({
+          where: { $or: [{ speaker: { documentId: { $in: ids } } }, { mentions: { documentId: { $in: ids } } }] },
+          select: ['documentId'],
+        })) as Array<{ documentId: string }>;
+        for (const row of linked) found.add(row.documentId);
+      }
+      return [...found];
+    },
+
+    /**
+     * Runs `work` (an archive import's batch) with the relinking of changed actors held back: the
+     * actor middleware notes each actor instead of starting a job, and one job relinks the stored
+     * statements any of them could name when `work` calls `flush` (before its next story, so that
+     * what follows the actors is relinked as a save one at a time would) and when it is done.
+     * Statements written after their actors are linked against the full index already; a job per
+     * actor would compete with the import for the database.
+     * @returns what `work` returned
+     */
+    async withActorRelinksGathered<T>(work: (flush: () => Promise<void>) => Promise<T>): Promise<T> {
+      if (collectedActors.getStore()) return work(async () => {});
+      const actors = new Map<string, { name: string; change: 'created' | 'changed' }>();
+      const flush = async () => {
+        if (actors.size === 0) return;
+        const gathered = [...actors.entries()];
+        actors.clear();
+        const ids = gathered.map(([id]) => id);
+        try {
+          const affected = await service.statementsAffectedByActors(ids);
+          if (affected.length === 0) return;
+          const [id, { name, change }] = gathered[0]!;
+          if (gathered.length === 1) await service.start(affected, `actor ${id} ${change}`, { kind: 'actor', documentId: id, name, change });
+          else await service.start(affected, `import: ${gathered.length} actors created or changed`, null);
+        } catch (error) {
+          strapi.log.error(`[newsgraph] could not start relinking for ${gathered.length} imported actors: ${(error as Error).message}; run npm run relink`);
+        }
+      };
+      const result = await collectedActors.run(actors, () => work(flush));
+      await flush();
+      return result;
+    },
+
+    /**
+     * Notes an actor's change for the import's job when one gathers them (withActorRelinksGathered).
+     * @returns false outside an import, when the caller must start the job itself
+     */
+    gatherActorChange(documentId: string, name: string, change: 'created' | 'changed'): boolean {
+      const actors = collectedActors.getStore();
+      if (!actors) return false;
+      const earlier = actors.get(documentId);
+      actors.set(documentId, { name, change: earlier?.change === 'created' ? 'created' : change });
+      return true;
     },
 
     /** Every statement, for "relink all". */
@@ -235,4 +316,5 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
   };
+  return service;
 };
