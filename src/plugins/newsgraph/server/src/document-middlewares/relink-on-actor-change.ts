@@ -9,7 +9,7 @@ const LINKING_FIELDS = ['name', 'aliases', 'positions', 'kind', 'country', 'affi
 /**
  * When an actor is created, or its name, aliases or positions change, the statements that could
  * name it are relinked in the background, so that a new alias links the statements already written.
- * During an archive import the actor is only noted: the import starts one job for all its actors.
+ * During an archive import the actor is only noted: the import starts one job per run of actors.
  */
 export const relinkOnActorChange: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   if (context.uid !== ACTOR_UID || (context.action !== 'create' && context.action !== 'update')) return next();
@@ -19,7 +19,7 @@ export const relinkOnActorChange: DocumentMiddlewareFactory = (strapi) => async 
   if (touchesLinking && result?.documentId) {
     const relink = getService(strapi, 'relink');
     const change = context.action === 'create' ? ('created' as const) : ('changed' as const);
-    // An archive import relinks once for all its actors, when its batch is done.
+    // An archive import relinks once per run of actors (before its next story, or at the batch's end).
     if (relink.gatherActorChange(result.documentId, result.name ?? result.documentId, change)) return result;
     try {
       const affected = await relink.statementsAffectedByActor(result.documentId);
