@@ -15,14 +15,18 @@ const DATABASE_SETTLE_MS = 2_000;
 /**
  * Strapi emits entry events after a commit without awaiting them, and each reads the entry back:
  * after the last answer, such reads may still wait for or hold a pooled connection, and closing the
- * pool would abort them. Waits until the pool is idle, or DATABASE_SETTLE_MS passed (a relink batch
- * keeps it busy; the plugin's destroy waits for that).
+ * pool would abort them (an unhandled "aborted" rejection). Waits until the pool has been idle for
+ * two checks in a row (one read's event may start the next), or DATABASE_SETTLE_MS passed.
  */
 async function databaseSettled(strapi: Core.Strapi): Promise<void> {
-  const pool = (strapi.db.connection.client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
+  const pool = (strapi.db?.connection?.client as { pool?: { numUsed(): number; numPendingAcquires(): number } } | undefined)?.pool;
+  if (!pool) return;
   const deadline = Date.now() + DATABASE_SETTLE_MS;
-  do await new Promise((resolve) => setTimeout(resolve, 20));
-  while (pool && pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < deadline);
+  let idleChecks = 0;
+  while (idleChecks < 2 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    idleChecks = pool.numUsed() + pool.numPendingAcquires() === 0 ? idleChecks + 1 : 0;
+  }
 }
 
 export default {
@@ -38,6 +42,17 @@ export default {
       const unanswered = await http.drain(DRAIN_TIMEOUT_MS);
       if (unanswered > 0) strapi.log.warn(`[newsgraph] shutting down with ${unanswered} request(s) still unanswered after ${DRAIN_TIMEOUT_MS / 1000} s`);
       await databaseSettled(strapi);
+      // Strapi stops the plugins before it closes the pool, and the relink batch the plugin's destroy
+      // lets finish saves statements whose entry events read them back after the commit: settle again
+      // right before the pool closes.
+      const database = strapi.db as unknown as { destroy(): Promise<void> } | undefined;
+      if (database) {
+        const closePool = database.destroy.bind(database);
+        database.destroy = async () => {
+          await databaseSettled(strapi);
+          await closePool();
+        };
+      }
       await destroy();
     };
   },

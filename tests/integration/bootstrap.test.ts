@@ -123,7 +123,7 @@ describe('The demo newsroom', () => {
     const publicStories = await app.http().get('/api/stories');
     expect(publicStories.body.data).toHaveLength(1);
     // The seed imports 250 real countries and saves every demo document through the write path: about
-    // 20 s on a quiet 2-core machine, three to five times that when the machine is shared. A bound
+    // 23 s on a quiet 2-core machine (SQLite), three to five times that when the machine is shared. A bound
     // that times out leaves the seed running into the app's shutdown, so it is generous.
   }, 240_000);
 });
