@@ -8,18 +8,10 @@ import { isVerdict } from '../core/flags/review-workflow';
 import type { EarlierVerdict } from '../contracts/review';
 import { getService } from '../strapi/get-service';
 import { columnOf, createModelLookup, currentKnex, tableOf } from '../strapi/types';
+import type { JoinTable } from './story-actors';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 type Row = Record<string, unknown>;
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName?: string;
-  inverseOrderColumnName?: string;
-  on?: Record<string, string>;
-}
 
 /** What the archive service lends the batch: its own reading of a line, so both paths store the same. */
 export interface ArchiveLineReader {

@@ -9,13 +9,16 @@ interface StatementLinks {
   mentions?: Array<{ id: number }>;
 }
 
-interface JoinTable {
+/** Strapi's metadata of a many-to-many join table, as the plugin's bulk writes read it. */
+export interface JoinTable {
   name: string;
   joinColumn: { name: string };
   inverseJoinColumn: { name: string };
   /** Strapi's order columns: a story's actors in order, an actor's stories in order. */
   orderColumnName?: string;
   inverseOrderColumnName?: string;
+  /** Extra equality conditions of a polymorphic or component join (`{ field: 'aliases' }`). */
+  on?: Record<string, string>;
 }
 
 /**
