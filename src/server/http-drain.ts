@@ -14,7 +14,8 @@ export interface HttpDrain {
   readonly inFlight: number;
   /**
    * Stops taking connections, closes the idle kept-alive ones, answers what is in flight with
-   * `Connection: close`, and waits until every request in flight is answered or `timeoutMs` passed;
+   * `Connection: close`, and waits until every request in flight is answered and every connection
+   * closed (a request may still be arriving on a kept-alive one), or `timeoutMs` passed;
    * connections already open get FIRST_REQUEST_WAIT_MS to send their first request.
    * @returns how many requests (or new connections) were still in flight at the deadline (0 when all were answered)
    */
@@ -34,17 +35,23 @@ export function trackHttpRequests(server: Server): HttpDrain {
   const answering = new Set<ServerResponse>();
   // Accepted, first request not read yet: such a request is on its way, and must find the app up.
   const opened = new Set<Socket>();
+  // Every open connection. An idle kept-alive one may be receiving a request Node has not announced
+  // yet (its headers are still arriving), so the drain ends only when every connection has closed:
+  // idle ones are closed, the others close after their answer, which says Connection: close.
+  const connections = new Set<Socket>();
   const whenIdle = new Set<() => void>();
   let draining = false;
 
   const settle = () => {
-    if (draining && answering.size === 0 && opened.size === 0) for (const resolve of whenIdle) resolve();
+    if (draining && answering.size === 0 && opened.size === 0 && connections.size === 0) for (const resolve of whenIdle) resolve();
   };
 
   server.on('connection', (socket: Socket) => {
     opened.add(socket);
+    connections.add(socket);
     socket.once('close', () => {
       opened.delete(socket);
+      connections.delete(socket);
       settle();
     });
   });
@@ -77,12 +84,16 @@ export function trackHttpRequests(server: Server): HttpDrain {
       if (server.listening) server.close();
       server.closeIdleConnections();
       answering.forEach(closeAfterAnswer);
-      if (answering.size + opened.size > 0) {
+      if (answering.size + opened.size + connections.size > 0) {
         const silent = setTimeout(() => opened.forEach((socket) => socket.destroy()), Math.min(FIRST_REQUEST_WAIT_MS, timeoutMs));
+        // A connection counts as idle only once Node has finished with its last answer, which may be
+        // a moment after that answer's close event: look again until every connection is gone.
+        const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
         await new Promise<void>((resolve) => {
           const done = () => {
             clearTimeout(deadline);
             clearTimeout(silent);
+            clearInterval(idleSweep);
             whenIdle.delete(done);
             resolve();
           };

@@ -120,3 +120,97 @@ test('relink jobs - should not be exposed through the content APIs', async () =>
   const introspection = await app.graphql<{ __schema: { queryType: { fields: Array<{ name: string }> } } }>('{ __schema { queryType { fields { name } } } }', {}, app.apiToken);
   expect(introspection.data!.__schema.queryType.fields.map((field) => field.name).filter((name) => /relink/i.test(name))).toEqual([]);
 });
+
+/**
+ * pg-boss's stop looks for work in progress as soon as its worker is told to stop, and sees none
+ * while the worker's fetch is on its way: the batch that fetch returns used to run after the runner
+ * reported itself stopped, on connections Strapi was closing (bench:cluster's stopped instance exited
+ * with "aborted", and the batch stayed active until pg-boss's expiry). Here the fetch is held on a
+ * table lock while the stop begins.
+ */
+(process.env.DATABASE_CLIENT === 'postgres' ? test : test.skip)(
+  'the pg-boss runner stopped while its worker fetches a batch - should hand the batch back, and run nothing after the stop',
+  async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { pgBossRunner, pgBossConnection, RELINK_QUEUE } = require('../../src/plugins/newsgraph/server/src/services/relink-runners') as typeof import('../../src/plugins/newsgraph/server/src/services/relink-runners');
+    const connection = pgBossConnection(app.strapi.config.get('database.connection.connection'));
+    const quiet = { info() {}, warn() {}, error() {}, debug() {} } as never;
+    const schema = 'pgboss_stop_test';
+    let stopped = false;
+    let ranAfterStop = 0;
+    let ran = 0;
+    const runner = await pgBossRunner(
+      connection,
+      { unfinished: async () => [], advance: async () => {} },
+      async () => {
+        if (stopped) ranAfterStop += 1;
+        ran += 1;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return 0;
+      },
+      quiet,
+      { handBackAfterMs: 500, schema }
+    );
+    const locker = await app.strapi.db.connection.client.acquireConnection();
+    try {
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE ${schema}.job IN ACCESS EXCLUSIVE MODE`);
+      // Queued behind the lock: the worker polls every second, and its next fetch waits on the lock.
+      const enqueued = runner.enqueue('held-job', ['s1', 's2']);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const stopping = runner.stop().then(() => {
+        stopped = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await locker.query('COMMIT');
+      await enqueued;
+      await stopping;
+    } finally {
+      await app.strapi.db.connection.client.releaseConnection(locker);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ranAfterStop).toBe(0);
+    const states = await app.strapi.db.connection.raw(`SELECT state, count(*)::int AS count FROM ${schema}.job WHERE name = ? GROUP BY state`, [RELINK_QUEUE]);
+    const byState = Object.fromEntries((states.rows as Array<{ state: string; count: number }>).map((row) => [row.state, row.count]));
+    // The one batch: run and completed before the stop, or handed back for another instance; never left active.
+    expect(byState.active ?? 0).toBe(0);
+    expect((byState.completed ?? 0) + (byState.retry ?? 0) + (byState.created ?? 0)).toBe(1);
+    expect(ran <= 1).toBe(true);
+  },
+  60_000
+);
+
+/**
+ * Instances behind a balancer start together, and each lays the plugin's tables, functions and
+ * triggers: two at once failed with "tuple concurrently updated" (bench:cluster's second instance
+ * stopped at start-up). The start-up work runs one instance at a time, under an advisory lock held
+ * by a session of its own; here two sessions of one pool stand for the two instances.
+ */
+(process.env.DATABASE_CLIENT === 'postgres' ? test : test.skip)(
+  'start-up work on a shared database - should run one instance at a time, and lay the triggers twice at once without failing',
+  async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { oneInstanceAtATime } = require('../../src/plugins/newsgraph/server/src/strapi/startup-lock') as typeof import('../../src/plugins/newsgraph/server/src/strapi/startup-lock');
+    const timeline: string[] = [];
+    const instance = (name: string) =>
+      oneInstanceAtATime(app.strapi, async () => {
+        timeline.push(`${name} in`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        timeline.push(`${name} out`);
+      });
+    await Promise.all([instance('a'), instance('b')]);
+    expect([timeline.slice(0, 2), timeline.slice(2)].map((pair) => pair.map((entry) => entry.split(' ')[1]))).toEqual([
+      ['in', 'out'],
+      ['in', 'out'],
+    ]);
+
+    // The flag counts' function and trigger, dropped and laid again by two "instances" at once.
+    const knex = app.strapi.db.connection;
+    await knex.raw('DROP TRIGGER IF EXISTS newsgraph_flag_counts_change ON newsgraph_flags');
+    const counts = app.strapi.plugin('newsgraph').service('flag-counts') as { ensureCounting(): Promise<void> };
+    await Promise.all([oneInstanceAtATime(app.strapi, () => counts.ensureCounting()), oneInstanceAtATime(app.strapi, () => counts.ensureCounting())]);
+    const triggers = await knex.raw(`SELECT count(*)::int AS count FROM pg_trigger WHERE tgname = 'newsgraph_flag_counts_change'`);
+    expect(triggers.rows[0].count).toBe(1);
+  },
+  60_000
+);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PERMISSION_ACTIONS } from './permissions';
 import { getService } from './strapi/get-service';
+import { oneInstanceAtATime } from './strapi/startup-lock';
 
 interface ActionProvider {
   registerMany(actions: typeof PERMISSION_ACTIONS): Promise<void>;
@@ -12,20 +13,23 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Rules tuned in Settings > Newsgraph, over config/plugins.ts.
   await getService(strapi, 'settings').applyStored();
-  await getService(strapi, 'flags').ensureIndexes();
-  // Flags written before they recorded their statement's documentId get it from their key, once each.
-  const withStatement = await getService(strapi, 'flags').backfillStatementDocumentIds();
-  if (withStatement > 0) strapi.log.info(`[newsgraph] statement recorded on ${withStatement} earlier flags`);
-  await getService(strapi, 'claim-matcher').ensureIndexes();
-  await getService(strapi, 'flag-counts').ensureCounting();
-  // Public story pages are kept until a write moves this version on (graphql/public-answer-cache.ts).
-  await getService(strapi, 'public-read-version').ensureWatching();
-  // Flags closed before they recorded when (closedAt, the desk's trends) get it from their history, once.
-  const backfilled = await getService(strapi, 'flag-trends').backfillClosedAt();
-  if (backfilled > 0) strapi.log.info(`[newsgraph] closing time recorded for ${backfilled} earlier resolved or dismissed flags`);
-  // Verdicts given before they recorded their words are bound now, or taken back.
-  const verdicts = await getService(strapi, 'review').bindLegacyVerdicts();
-  if (verdicts.bound + verdicts.takenBack > 0) strapi.log.info(`[newsgraph] verdicts bound to their words: ${verdicts.bound}; taken back (their words changed since): ${verdicts.takenBack}`);
+  // Tables, indexes, triggers and backfills: one instance at a time on a shared PostgreSQL database.
+  await oneInstanceAtATime(strapi, async () => {
+    await getService(strapi, 'flags').ensureIndexes();
+    // Flags written before they recorded their statement's documentId get it from their key, once each.
+    const withStatement = await getService(strapi, 'flags').backfillStatementDocumentIds();
+    if (withStatement > 0) strapi.log.info(`[newsgraph] statement recorded on ${withStatement} earlier flags`);
+    await getService(strapi, 'claim-matcher').ensureIndexes();
+    await getService(strapi, 'flag-counts').ensureCounting();
+    // Public story pages are kept until a write moves this version on (graphql/public-answer-cache.ts).
+    await getService(strapi, 'public-read-version').ensureWatching();
+    // Flags closed before they recorded when (closedAt, the desk's trends) get it from their history, once.
+    const backfilled = await getService(strapi, 'flag-trends').backfillClosedAt();
+    if (backfilled > 0) strapi.log.info(`[newsgraph] closing time recorded for ${backfilled} earlier resolved or dismissed flags`);
+    // Verdicts given before they recorded their words are bound now, or taken back.
+    const verdicts = await getService(strapi, 'review').bindLegacyVerdicts();
+    if (verdicts.bound + verdicts.takenBack > 0) strapi.log.info(`[newsgraph] verdicts bound to their words: ${verdicts.bound}; taken back (their words changed since): ${verdicts.takenBack}`);
+  });
   // Webhooks may subscribe to flags (Settings > Webhooks); payload: { flag, statement, story }.
   const webhookStore = strapi.get('webhookStore') as { addAllowedEvent(key: string, value: string): void };
   webhookStore.addAllowedEvent('NEWSGRAPH_FLAG_OPENED', 'newsgraph.flag.opened');

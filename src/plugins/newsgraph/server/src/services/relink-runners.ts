@@ -115,11 +115,11 @@ export async function pgBossRunner(
   store: RelinkJobStore,
   relinkBatch: RelinkBatch,
   log: Core.Strapi['log'],
-  { handBackAfterMs = HAND_BACK_AFTER_MS }: { handBackAfterMs?: number } = {}
+  { handBackAfterMs = HAND_BACK_AFTER_MS, schema = 'pgboss' }: { handBackAfterMs?: number; schema?: string } = {}
 ): Promise<RelinkRunner> {
   const boss = new PgBoss({
     ...connection,
-    schema: 'pgboss',
+    schema,
     application_name: 'newsgraph-relink',
     // Two connections per instance: one polling for batches, one for sending and upkeep.
     max: 2,
@@ -137,21 +137,54 @@ export async function pgBossRunner(
     retentionMinutes: 24 * 60,
   });
   let stopped: Promise<void> | undefined;
+  let stopping = false;
   const handBack = new AbortController();
+  // The batches this instance is running. pg-boss's stop looks for work in progress once its worker
+  // is told to stop, and sees none while the worker's fetch is still on its way: the batch that fetch
+  // returns then runs after pg-boss believes itself stopped. The stop below waits for these itself.
+  const inHand = new Set<Promise<void>>();
   await boss.work<RelinkBatchJob>(RELINK_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([queued]) => {
     if (!queued) return;
     // Strapi's PostgreSQL dialect makes the shared `pg` module return json columns as text.
     const { job, statementIds } = (typeof queued.data === 'string' ? JSON.parse(queued.data) : queued.data) as RelinkBatchJob;
+    // Fetched after the stop began: straight back to the queue, for an instance that is up.
+    if (stopping) {
+      log.warn(`[newsgraph] relink batch of job ${job} handed back to the queue at shutdown`);
+      throw new Error('the instance is stopping; the batch goes back to the queue');
+    }
+    const run = (async () => {
+      try {
+        const failed = await relinkBatch(statementIds, handBack.signal);
+        await store.advance(job, { size: statementIds.length, failed });
+      } catch (error) {
+        // pg-boss retries the batch; say why, as pg-boss only stores the error on the job.
+        if (handBack.signal.aborted) log.warn(`[newsgraph] relink batch of job ${job} handed back to the queue at shutdown`);
+        else log.error(`[newsgraph] relink batch of job ${job} failed, to be retried: ${(error as Error).message}`);
+        throw error;
+      }
+    })();
+    inHand.add(run);
     try {
-      const failed = await relinkBatch(statementIds, handBack.signal);
-      await store.advance(job, { size: statementIds.length, failed });
-    } catch (error) {
-      // pg-boss retries the batch; say why, as pg-boss only stores the error on the job.
-      if (handBack.signal.aborted) log.warn(`[newsgraph] relink batch of job ${job} handed back to the queue at shutdown`);
-      else log.error(`[newsgraph] relink batch of job ${job} failed, to be retried: ${(error as Error).message}`);
-      throw error;
+      await run;
+    } finally {
+      inHand.delete(run);
     }
   });
+
+  /**
+   * Resolves once no batch is in hand and pg-boss's own connections are idle (its completion or
+   * failure of the last batch is sent without being awaited) at two checks in a row, or at `deadline`.
+   */
+  async function queueSettled(deadline: number): Promise<void> {
+    const pool = (boss.getDb() as unknown as { pool?: { totalCount: number; idleCount: number; waitingCount: number } }).pool;
+    let quietChecks = 0;
+    while (quietChecks < 2 && Date.now() < deadline) {
+      if (inHand.size > 0) await Promise.race([Promise.allSettled([...inHand]), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const busy = inHand.size > 0 || (pool !== undefined && pool.totalCount - pool.idleCount + pool.waitingCount > 0);
+      quietChecks = busy ? 0 : quietChecks + 1;
+    }
+  }
 
   return {
     kind: 'pg-boss',
@@ -172,11 +205,17 @@ export async function pgBossRunner(
       // retries it on an instance that is up. A batch counts only when it completes, and relinking is
       // idempotent, so the statements it relinked before stopping are simply relinked again.
       stopped ??= (async () => {
+        stopping = true;
+        const stopDeadline = Date.now() + handBackAfterMs + 5_000;
         const deadline = setTimeout(() => handBack.abort(), handBackAfterMs);
         try {
-          await boss.stop({ graceful: true, wait: true, timeout: handBackAfterMs + 5_000 });
+          // close: false, as pg-boss may have stopped before a batch fetched during its stop is through
+          // (see inHand); its connections close once that batch is done or handed back.
+          await boss.stop({ graceful: true, wait: true, close: false, timeout: handBackAfterMs + 5_000 });
+          await queueSettled(stopDeadline);
         } finally {
           clearTimeout(deadline);
+          await (boss.getDb() as unknown as { close(): Promise<void> }).close();
         }
       })();
       return stopped;
