@@ -31,7 +31,10 @@ export default ({ env }: { env: Env }) => {
         // on outside production for a developer who can reach it. Any GraphQL client works meanwhile.
         landingPage: () =>
           env('NODE_ENV', 'development') !== 'production' && env.bool('GRAPHQL_LANDING_PAGE', false) ? true : ApolloServerPluginLandingPageDisabled(),
-        apolloServer: { introspection: true },
+        // Apollo stops itself on SIGTERM by default, while the HTTP server is still answering the
+        // requests in flight (src/server/http-drain.ts): those failed with "received during server
+        // shutdown". Strapi's shutdown stops Apollo itself, after the drain.
+        apolloServer: { introspection: true, stopOnTerminationSignals: false },
       },
     },
     newsgraph: {
