@@ -93,13 +93,14 @@ const freePort = () =>
     });
   });
 
-async function startInstance(name, logFile) {
+async function startInstance(name, logFile, spawned) {
   const port = await freePort();
   const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [path.join(__dirname, 'cluster-server.js')], {
     env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), STRAPI_LOG_LEVEL: 'warn' },
     stdio: ['ignore', log, log],
   });
+  spawned(child);
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const deadline = Date.now() + 180_000;
   for (;;) {
@@ -227,9 +228,13 @@ async function run(strapi) {
 
   const logFile = path.join(os.tmpdir(), `newsgraph-bench-cluster-${process.pid}.log`);
   process.stdout.write(`starting two production instances (log: ${logFile})... `);
-  const instances = await Promise.all([startInstance('instance 1', logFile), startInstance('instance 2', logFile)]);
-  // An error in the bench must not leave the instances running on a dropped database.
-  process.on('exit', () => instances.forEach((instance) => instance.child.exitCode === null && instance.child.kill('SIGKILL')));
+  // An error in the bench (or one instance failing to start) must not leave an instance running on a
+  // dropped database.
+  const children = [];
+  process.on('exit', () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
+  const instances = await Promise.all(
+    ['instance 1', 'instance 2'].map((name) => startInstance(name, logFile, (child) => children.push(child)))
+  );
   const balancer = createBalancer(instances.map(({ name, port }) => ({ name, port })));
   const balancerPort = await balancer.listen();
   console.log('done');
