@@ -16,6 +16,8 @@
  */
 'use strict';
 
+const { medianMs } = require('./median-time');
+
 const path = require('path');
 const { withThrowawayApp } = require('../scripts/lib/throwaway-app');
 
@@ -35,17 +37,7 @@ let seed = 11;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-/** Median milliseconds of `runs` calls. */
-async function timeMs(work, runs = 30) {
-  for (let i = 0; i < 3; i += 1) await work(i); // warm caches
-  const samples = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = process.hrtime.bigint();
-    await work(i);
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-}
+const timeMs = medianMs;
 
 /** 300 speakers and 20,000 statements, each said by one of them (raw rows): answers the statements' ids. */
 async function seedSpeakers(strapi, batchSize, now) {

@@ -20,6 +20,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     const withStatement = await getService(strapi, 'flags').backfillStatementDocumentIds();
     if (withStatement > 0) strapi.log.info(`[newsgraph] statement recorded on ${withStatement} earlier flags`);
     await getService(strapi, 'claim-matcher').ensureIndexes();
+    await getService(strapi, 'relink').ensureLinkTextIndex();
     await getService(strapi, 'flag-counts').ensureCounting();
     // Public story pages are kept until a write moves this version on (graphql/public-answer-cache.ts).
     await getService(strapi, 'public-read-version').ensureWatching();

@@ -9,6 +9,7 @@ import type { EarlierVerdict } from '../contracts/review';
 import { getService } from '../strapi/get-service';
 import { columnOf, createModelLookup, currentKnex, tableOf } from '../strapi/types';
 import type { JoinTable } from './story-actors';
+import { newDocumentId } from '../strapi/document-ids';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 type Row = Record<string, unknown>;
@@ -67,8 +68,6 @@ export function createStoryBatchWriter(strapi: Core.Strapi, reader: ArchiveLineR
   const column = (uid: string, attribute: string) => columnOf(strapi, uid, attribute);
   const joinOf = (uid: string, attribute: string) =>
     (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable }> }).attributes[attribute]!.joinTable;
-  const newDocumentId = (uid: string) =>
-    (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: { documentId: { default: () => string } } }).attributes.documentId.default();
 
   async function insertChunked(table: string, rows: Row[], returning?: string[]): Promise<Row[]> {
     const knex = await currentKnex(strapi);
@@ -145,7 +144,7 @@ export function createStoryBatchWriter(strapi: Core.Strapi, reader: ArchiveLineR
         if (validateDocumentData(data, lookup(STATEMENT_UID)!, lookup, { partial: false }).length > 0) throw new BatchNeedsLineByLine('refused');
         const overrides = (data.linkOverrides as { pin: string[]; reject: string[]; rejectProposals?: string[] } | null) ?? { pin: [], reject: [] };
         return {
-          documentId: newDocumentId(STATEMENT_UID),
+          documentId: newDocumentId(),
           data,
           input: {
             text: data.text as string,
@@ -162,7 +161,7 @@ export function createStoryBatchWriter(strapi: Core.Strapi, reader: ArchiveLineR
       });
       return {
         entry,
-        documentId: newDocumentId(STORY_UID),
+        documentId: newDocumentId(),
         scalars,
         published: fields.published,
         proposals: (entry.line.newsgraph.proposals ?? []).map(missing('proposal')),
@@ -351,7 +350,7 @@ export function createStoryBatchWriter(strapi: Core.Strapi, reader: ArchiveLineR
     // A flag row names its statement's documentId where the flag model has the column (the key's prefix otherwise).
     const flagAttributes = (strapi.db.metadata.get(FLAG_UID as QueryUid) as unknown as { attributes: Record<string, unknown> }).attributes;
     const statementDocumentIdColumn = 'statementDocumentId' in flagAttributes ? flagColumn('statementDocumentId') : null;
-    const opened = stories.flatMap((story) => story.statements.flatMap((statement) => (statement.flags ?? []).map((flag) => ({ story, statement, flag, documentId: newDocumentId(FLAG_UID) }))));
+    const opened = stories.flatMap((story) => story.statements.flatMap((statement) => (statement.flags ?? []).map((flag) => ({ story, statement, flag, documentId: newDocumentId() }))));
     if (opened.length === 0) return;
     const inserted = await insertChunked(
       tableOf(strapi, FLAG_UID),
@@ -386,7 +385,7 @@ export function createStoryBatchWriter(strapi: Core.Strapi, reader: ArchiveLineR
     const eventIds = await insertChunked(
       tableOf(strapi, REVIEW_EVENT_UID),
       events.map(({ event }) => ({
-        [eventColumn('documentId')]: newDocumentId(REVIEW_EVENT_UID),
+        [eventColumn('documentId')]: newDocumentId(),
         [eventColumn('from')]: event.from,
         [eventColumn('to')]: event.to,
         [eventColumn('note')]: event.note,

@@ -1,8 +1,8 @@
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { FACT_CHECK_UID } from '../constants';
 import { describeProblem, parseClaimReviewDocument, type ImportedFactCheck, type ImportProblem } from '../core/claims/claim-review-import';
+import { newDocumentId } from '../strapi/document-ids';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -35,12 +35,6 @@ function comparable(field: string, value: unknown): unknown {
 
 function changedFields(row: FactCheckRow, factCheck: ImportedFactCheck): boolean {
   return FIELDS.some((field) => comparable(field, row[field]) !== comparable(field, factCheck[field]));
-}
-
-/** Strapi's documentId shape (24 lower-case letters and digits); db.query does not make one. */
-function newDocumentId(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from(crypto.randomBytes(24), (byte) => alphabet[byte % alphabet.length]).join('');
 }
 
 /** The problems of an import as a Strapi ValidationError: a 400 in Strapi's error shape, each naming its item. */

@@ -549,7 +549,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const creates = changes.filter((change): change is Extract<FlagChange, { type: 'create' }> => change.type === 'create');
       if (loaded && creates.length > 0) {
         const owner: FlagOwner = { storyId: loaded.storyId, statementDocumentId, statementRowId: loaded.statementRowId, storyRowId: loaded.storyRowId };
-        for (const flag of await createFlags(creates, owner, loaded.score, earlierVerdicts)) await emitFlagEvent('newsgraph.flag.opened', flag.documentId);
+        // Announced together: one read of the flags with their statement and story, not one per flag.
+        await emitOpenedFlagsAfterCommit((await createFlags(creates, owner, loaded.score, earlierVerdicts)).map((flag) => flag.documentId));
       }
       // A repeats_checked_claim flag still under review shows the earlier verdicts as they stand now.
       for (const row of rows) {

@@ -132,6 +132,36 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     relinkStatement,
 
+    /**
+     * PostgreSQL: a trigram index on Statement.linkText, which serves the relink's
+     * `linkText LIKE '% phrase %'` (an actor's save, an import's runs of actors) instead of a scan of
+     * every statement. pg_trgm ships with PostgreSQL and is a trusted extension (13+), so the app's
+     * own user may create it; where it may not, relinks scan as before, and the log says so.
+     * SQLite: nothing. Its LIKE with a leading wildcard uses no index, and an FTS5 trigram table would
+     * be a second copy kept on every statement save, the path issue 16 is about; the scan costs a
+     * background relink, not a save (docs/performance.md, "The relink query").
+     * @returns whether the index is there
+     */
+    async ensureLinkTextIndex(): Promise<boolean> {
+      if (strapi.db.dialect.client !== 'postgres') return false;
+      const knex = strapi.db.connection;
+      const table = tableOf(strapi, STATEMENT_UID);
+      try {
+        await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+        await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (?? gin_trgm_ops)', [`${table}_link_text_trgm`, table, columnOf(strapi, STATEMENT_UID, 'linkText')]);
+        return true;
+      } catch (error) {
+        strapi.log.warn(`[newsgraph] no trigram index for relinks (${(error as Error).message}): an actor's relink scans every statement`);
+        return false;
+      }
+    },
+
+    /** Drops the trigram index (`npm run bench:relink` measures the relink's query without it first). */
+    async dropLinkTextIndex(): Promise<void> {
+      if (strapi.db.dialect.client !== 'postgres') return;
+      await strapi.db.connection.raw('DROP INDEX IF EXISTS ??', [`${tableOf(strapi, STATEMENT_UID)}_link_text_trgm`]);
+    },
+
     async relinkStory(storyDocumentId: string): Promise<void> {
       const statements = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({ where: { story: { documentId: storyDocumentId } }, select: ['documentId'] })) as Array<{ documentId: string }>;
       await relinkBatch([...new Set(statements.map((statement) => statement.documentId))]);
