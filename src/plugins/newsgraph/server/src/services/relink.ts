@@ -129,6 +129,19 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 
+  /**
+   * Statements whose speaker or mentions are among the actors. One query each: an OR across the two
+   * relations' joins is answered by a scan of every statement, each join alone by its link table's index.
+   */
+  async function linkedTo(actorDocumentIds: string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (const relation of ['speaker', 'mentions']) {
+      const rows = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({ where: { [relation]: { documentId: { $in: actorDocumentIds } } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+      found.push(...rows.map((row) => row.documentId));
+    }
+    return found;
+  }
+
   const service = {
     relinkStatement,
 
@@ -185,11 +198,8 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { $or: [...phrases].map((phrase) => ({ linkText: { $contains: ` ${phrase} ` } })) },
         select: ['documentId'],
       })) as Array<{ documentId: string }>);
-      const byLink = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({
-        where: { $or: [{ speaker: { documentId: actorDocumentId } }, { mentions: { documentId: actorDocumentId } }] },
-        select: ['documentId'],
-      })) as Array<{ documentId: string }>;
-      return [...new Set([...byText, ...byLink].map((row) => row.documentId))];
+      const byLink = await linkedTo([actorDocumentId]);
+      return [...new Set([...byText.map((row) => row.documentId), ...byLink])];
     },
 
     /**
@@ -218,11 +228,7 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
           })) as Array<{ documentId: string }>;
           for (const row of rows) found.add(row.documentId);
         }
-        const linked = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({
-          where: { $or: [{ speaker: { documentId: { $in: ids } } }, { mentions: { documentId: { $in: ids } } }] },
-          select: ['documentId'],
-        })) as Array<{ documentId: string }>;
-        for (const row of linked) found.add(row.documentId);
+        for (const documentId of await linkedTo(ids)) found.add(documentId);
       }
       return [...found];
     },
