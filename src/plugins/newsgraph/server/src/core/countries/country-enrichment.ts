@@ -1,5 +1,5 @@
 import { foldPhrase } from '../linking/text-folding';
-import { DOTTED_FORMS, IRREGULAR_PLURAL_DEMONYMS, SEATS_OF_POWER, pluralDemonym } from './seats-of-power';
+import { DOTTED_FORMS, IRREGULAR_PLURAL_DEMONYMS, SEATS_OF_GOVERNMENT, SEATS_OF_POWER, pluralDemonym } from './seats-of-power';
 
 /**
  * What Newsgraph reads of a country in the `world-countries` data set (its `Country` type, narrowed
@@ -181,7 +181,8 @@ export function countryAliases(country: CountryRecord, actorName: string, everyC
   // Given to each country it may mean, so that the linker treats it as ambiguous in copy too.
   for (const name of ambiguousShortNamesOf(country)) add(name, 'spelling');
   for (const dotted of DOTTED_FORMS[country.cca2] ?? []) add(dotted, 'dotted');
-  for (const capital of country.capital) {
+  // The seat of government where the gazetteer's capital is not it (La Paz for Bolivia) counts as one.
+  for (const capital of [...country.capital, ...(SEATS_OF_GOVERNMENT[country.cca2] ?? [])]) {
     // A capital that speaks for an organization seated there far more often than for its country:
     // "Brussels rejected the plan" is the European Union in copy, hardly ever Belgium. An editor who
     // means Belgium adds it as an alias by hand.

@@ -35,6 +35,22 @@ export const SEATS_OF_POWER: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Seats of government that are not the capital the gazetteer (world-countries) gives: copy datelines
+ * its stories there and names the government by them ("LA PAZ, Bolivia", "La Paz rejected the
+ * plan"), while the constitutional capital is elsewhere (Sucre). A country actor gets them as it gets
+ * its capital: an automatic alias that speaks for the country when it acts, a place after a preposition
+ * of place ("in La Paz" names nobody). Not here: a seat that copy uses for an organization more than
+ * for the country ("The Hague", the international courts), nor a former capital. By ISO 3166-1
+ * alpha-2 code, in alphabetical order.
+ */
+export const SEATS_OF_GOVERNMENT: Readonly<Record<string, readonly string[]>> = {
+  BJ: ['Cotonou'],
+  BO: ['La Paz'],
+  CI: ['Abidjan'],
+  MY: ['Putrajaya'],
+};
+
+/**
  * Initialisms that news copy writes with dots, for the countries whose undotted form is a two-letter
  * code the gazetteer leaves out ("US", "UK": see isIsoCode in country-enrichment.ts). A dotted form
  * cannot be mistaken for a word. As an alias it is an acronym: it matches "U.S." anywhere and "US"

@@ -31,6 +31,7 @@ const CAST: LinkableActor[] = [
   country('ru', 'Russia', 'RU'),
   country('jp', 'Japan', 'JP'),
   country('il', 'Israel', 'IL'),
+  country('bo', 'Bolivia', 'BO'),
   // An editor's own alias: a city that is not a capital names its country wherever it stands.
   { ...country('ch', 'Switzerland', 'CH'), aliases: [...country('ch', 'Switzerland', 'CH').aliases!, { name: 'Geneva' }] },
   organization('fr-navy', 'French Navy', 'FR'),
@@ -84,6 +85,8 @@ describe('linkStatement (capitals and seats of power)', () => {
     ['The White House announced a pause in shipments.', ['us']],
     ['The Kremlin launched a review of the accord.', ['ru']],
     ["The minister met officials in Beijing's embassy compound.", ['cn']],
+    // A seat of government that is not the gazetteer's capital (Sucre) counts as one.
+    ['La Paz rejected the truckers\' demands on Monday.', ['bo']],
   ])('linkStatement - should take a capital or seat that acts for its country: %s', (text, expected) => {
     expect(mentions(text)).toEqual(expected);
   });
@@ -94,6 +97,7 @@ describe('linkStatement (capitals and seats of power)', () => {
     ['Talks are due at the Kremlin next week.'],
     ['Protesters gathered outside Downing Street and near the White House.'],
     ['Envoys shuttled between meetings in Paris and London.'],
+    ['Fuel lorries queued outside La Paz for a third day.'],
   ])('linkStatement - should not take a capital or seat after a preposition of place: %s', (text) => {
     expect(mentions(text)).toEqual([]);
   });
