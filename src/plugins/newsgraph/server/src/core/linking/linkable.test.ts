@@ -169,3 +169,27 @@ describe('indexProposal', () => {
     expect(describeMatches(index.match('Korvath'))).toEqual([['Korvath', ['actor:same:name']]]);
   });
 });
+
+describe('indexActor (family names by naming custom)', () => {
+  const ROJAS: LinkableActor = { documentId: 'rojas', name: 'Gonzalo Rojas Tito', kind: 'person', country: 'BO', positions: [{ title: 'Executive Secretary of the Chamber' }] };
+
+  it.each([
+    ['Rojas said the roads would stay shut', 'Rojas'],
+    ['Rojas Tito said the roads would stay shut', 'Rojas Tito'],
+    ['Tito said the roads would stay shut', 'Tito'],
+  ])('indexActor - should find a person of a Spanish-naming country by the father\'s family name, alone or with the mother\'s: %s', (text, found) => {
+    expect(describeMatches(indexed(ROJAS).match(text))).toEqual([[found, ['actor:rojas:surname']]]);
+  });
+
+  it('indexActor - should find "Secretary Rojas" by title and the father\'s family name', () => {
+    expect(describeMatches(indexed(ROJAS).match('Secretary Rojas arrived'))).toEqual([['Secretary Rojas', ['actor:rojas:title-surname']]]);
+  });
+
+  it.each([
+    ['a person of another country', { documentId: 'smith', name: 'Mary Ann Smith', kind: 'person', country: 'US' }],
+    ['a person with no country given', { documentId: 'smith', name: 'Mary Ann Smith', kind: 'person' }],
+  ] as Array<[string, LinkableActor]>)('indexActor - should not take a middle name for a family name: %s', (_label, actor) => {
+    expect(indexed(actor).match('Ann said she would go')).toEqual([]);
+    expect(describeMatches(indexed(actor).match('Smith said she would go'))).toEqual([['Smith', ['actor:smith:surname']]]);
+  });
+});

@@ -2,6 +2,7 @@ import { descriptionWordsOf } from './actor-descriptions';
 import { FUNCTION_WORDS, lemmaKey } from './lemmas';
 import { PhraseIndex, type IndexEntry } from './phrase-index';
 import { foldPhrase, tokenize } from './text-folding';
+import { familyNames } from './naming-conventions';
 
 /** What the linker needs to know about an actor. */
 export interface LinkableActor {
@@ -49,7 +50,8 @@ export interface ActorPhrase {
 /**
  * Every phrase that names `actor`: its name, its aliases, for a person the surname alone and after a
  * title or form of address ("Putin", "President Putin", "Mr Putin"; surnames are taken from the name
- * and from every alias of two words or more, so "Vargová" comes with "Elena Vargová"; the titles are matched
+ * and from every alias of two words or more, so "Vargová" comes with "Elena Vargová"; for a person of a
+ * country with the Spanish custom also the father's family name, naming-conventions.ts; the titles are matched
  * in front of the surname at match time), and the role
  * descriptors of its positions with their dates.
  */
@@ -72,8 +74,7 @@ export function actorPhrases(actor: LinkableActor, places: ReadonlySet<string> =
     }
     const surnames = new Set<string>();
     for (const fullName of [actor.name, ...aliases]) {
-      const tokens = tokenize(fullName);
-      if (tokens.length >= 2) surnames.add(tokens[tokens.length - 1]!.original);
+      for (const surname of familyNames(tokenize(fullName).map((token) => token.original), actor.country)) surnames.add(surname);
     }
     const foldedTitles = [...titles].map((title) => tokenize(title).map((token) => token.folded).join(' '));
     for (const surname of surnames) phrases.push({ text: surname, via: 'surname', titles: foldedTitles });
