@@ -35,6 +35,19 @@ describe('organizationAliases', () => {
     expect(names('Indian Ministry of Home Affairs')).toEqual(expect.arrayContaining(["India's Interior Ministry"]));
   });
 
+  it.each([
+    ['Ministry of Economy and Public Finance', 'Economy Ministry'],
+    ['Ministry of Defence', 'Defence Ministry'],
+    ['Ministry of Foreign Affairs', 'Foreign Ministry'],
+    ['Bolivian Ministry of Health and Sports', 'Bolivian Health Ministry'],
+  ])('organizationAliases - should give a ministry named by its fields the short form copy uses: %s', (name, short) => {
+    expect(names(name)).toContain(short);
+  });
+
+  it('organizationAliases - should give no short form where the first field is more than a word ("Foreign Affairs and Trade")', () => {
+    expect(names('Ministry of Foreign Affairs and Trade').filter((alias) => /Ministry$/.test(alias))).toEqual([]);
+  });
+
   it('organizationAliases - should give no possessive for a first word that is no demonym, or one several countries own', () => {
     expect(names('Grain Traders Union')).toEqual(['GTU']);
     expect(names('Congolese Red Cross').some((name) => name.includes("'"))).toBe(false);

@@ -58,6 +58,8 @@ const MINISTRY_SHORT_FORMS: ReadonlyArray<[RegExp, string]> = [
   [/^Ministry of Foreign Affairs$/i, 'Foreign Ministry'],
   [/^Ministry of (?:the )?(?:Interior|Internal Affairs|Home Affairs)$/i, 'Interior Ministry'],
   [/^Ministry of (\p{L}+)$/iu, '$1 Ministry'],
+  // "Ministry of Economy and Public Finance": copy names it by its first field, "the economy ministry".
+  [/^Ministry of (\p{L}+) and .+$/iu, '$1 Ministry'],
 ];
 
 function ministryShortForm(name: string): string | null {
@@ -110,6 +112,9 @@ export function organizationAliases(name: string, everyCountry: readonly Country
   const country = first ? demonyms.get(foldPhrase(first)) : undefined;
   const rest = others.join(' ');
   const restShort = ministryShortForm(rest);
+  // A ministry named without its country: the short form alone ("Economy Ministry"); which country's
+  // it is, where several are in a story, is settled like any name two actors share.
+  if (!country) add(ministryShortForm(trimmed), 'ministry');
   if (country && rest) {
     add(restShort && `${first} ${restShort}`, 'ministry');
     add(`${possessive(country.name.common)} ${rest}`, 'possessive');
