@@ -93,16 +93,6 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * Runs `announce` once the work already queued has run: after a commit, the rest of the request
-   * (the Document Service's return, the controller, the answer's write) is promise callbacks, so the
-   * announcement's reads go after the answer instead of between it and the commit (on SQLite each
-   * read holds the event loop).
-   */
-  const afterTheAnswer = (announce: () => Promise<void>) => () => {
-    setImmediate(() => void announce());
-  };
-
-  /**
    * Tells webhooks (Settings > Webhooks, events newsgraph.flag.opened and newsgraph.flag.resolved)
    * about a flag, with its statement and story, once the save that changed it has committed (a
    * rolled-back change is never announced; the save does not wait for the announcement). A failure
@@ -111,7 +101,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function emitFlagEvent(event: 'newsgraph.flag.opened' | 'newsgraph.flag.resolved', flagDocumentId: string): Promise<void> {
     if (strapi.db.inTransaction()) {
       await strapi.db.transaction(({ onCommit }) => {
-        onCommit(afterTheAnswer(() => announceFlag(event, flagDocumentId)));
+        onCommit(() => void announceFlag(event, flagDocumentId));
       });
       return;
     }
@@ -153,7 +143,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
     if (!strapi.db.inTransaction()) return announce();
     await strapi.db.transaction(({ onCommit }) => {
-      onCommit(afterTheAnswer(announce));
+      onCommit(() => void announce());
     });
   }
 
