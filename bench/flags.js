@@ -16,7 +16,7 @@
  */
 'use strict';
 
-const { medianMs } = require('./median-time');
+const { medianMs: timeMs } = require('./median-time');
 
 const path = require('path');
 const { withThrowawayApp } = require('../scripts/lib/throwaway-app');
@@ -37,7 +37,6 @@ let seed = 11;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-const timeMs = medianMs;
 
 /** 300 speakers and 20,000 statements, each said by one of them (raw rows): answers the statements' ids. */
 async function seedSpeakers(strapi, batchSize, now) {

@@ -15,7 +15,7 @@
  */
 'use strict';
 
-const { medianMs } = require('./median-time');
+const { medianMs: timeMs } = require('./median-time');
 
 const { withThrowawayApp } = require('../scripts/lib/throwaway-app');
 
@@ -25,7 +25,6 @@ const DATABASES = arg('db', 'sqlite,postgres').split(',');
 const ORGANISATIONS = 50;
 const STATEMENT = 'api::statement.statement';
 
-const timeMs = medianMs;
 
 const WORDS = ['harbour', 'customs', 'berth', 'tariff', 'quota', 'freight', 'crane', 'tender', 'levy', 'pilot', 'ferry', 'dredging', 'quay', 'cargo', 'toll', 'permit'];
 const organisationName = (index) => `Velm ${WORDS[index % WORDS.length]} board ${index}`;
@@ -52,7 +51,7 @@ async function seed(strapi) {
     actors.push(actor.documentId);
   }
   if (strapi.db.dialect.client === 'postgres') await knex.raw('ANALYZE ??', [meta.tableName]);
-  return { actors, table: meta.tableName, idColumn: 'id' };
+  return { actors, table: meta.tableName };
 }
 
 async function run(database) {

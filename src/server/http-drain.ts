@@ -35,7 +35,7 @@ export function trackHttpRequests(server: Server): HttpDrain {
   const answering = new Set<ServerResponse>();
   // Accepted, first request not read yet: such a request is on its way, and must find the app up.
   const opened = new Set<Socket>();
-  // Every open connection. An idle kept-alive one may be receiving a request Node has not announced
+  // Every open connection (those in \`opened\` included). An idle kept-alive one may be receiving a request Node has not announced
   // yet (its headers are still arriving), so the drain ends only when every connection has closed:
   // idle ones are closed, the others close after their answer, which says Connection: close.
   const connections = new Set<Socket>();
@@ -43,7 +43,7 @@ export function trackHttpRequests(server: Server): HttpDrain {
   let draining = false;
 
   const settle = () => {
-    if (draining && answering.size === 0 && opened.size === 0 && connections.size === 0) for (const resolve of whenIdle) resolve();
+    if (draining && answering.size === 0 && connections.size === 0) for (const resolve of whenIdle) resolve();
   };
 
   server.on('connection', (socket: Socket) => {
@@ -84,7 +84,7 @@ export function trackHttpRequests(server: Server): HttpDrain {
       if (server.listening) server.close();
       server.closeIdleConnections();
       answering.forEach(closeAfterAnswer);
-      if (answering.size + opened.size + connections.size > 0) {
+      if (answering.size + connections.size > 0) {
         const silent = setTimeout(() => opened.forEach((socket) => socket.destroy()), Math.min(FIRST_REQUEST_WAIT_MS, timeoutMs));
         // A connection counts as idle only once Node has finished with its last answer, which may be
         // a moment after that answer's close event: look again until every connection is gone.

@@ -182,29 +182,12 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Statements whose text or attribution contains one of the actor's phrases, or that link it now. */
     async statementsAffectedByActor(actorDocumentId: string): Promise<string[]> {
-      const actor = (await strapi.db.query(ACTOR_UID as QueryUid).findOne({ where: { documentId: actorDocumentId }, populate: { aliases: true, positions: true } })) as {
-        documentId: string;
-        name: string;
-        kind: string;
-        aliases?: Array<{ name: string | null }>;
-        positions?: Array<{ title: string | null; descriptors: string | null; from: string | null; to: string | null }>;
-      } | null;
-      const phrases = new Set<string>();
-      for (const phrase of actor ? actorPhrases(actor) : []) {
-        const folded = foldPhrase(phrase.text);
-        if (folded) phrases.add(folded);
-      }
-      const byText = phrases.size === 0 ? [] : ((await strapi.db.query(STATEMENT_UID as QueryUid).findMany({
-        where: { $or: [...phrases].map((phrase) => ({ linkText: { $contains: ` ${phrase} ` } })) },
-        select: ['documentId'],
-      })) as Array<{ documentId: string }>);
-      const byLink = await linkedTo([actorDocumentId]);
-      return [...new Set([...byText.map((row) => row.documentId), ...byLink])];
+      return service.statementsAffectedByActors([actorDocumentId]);
     },
 
     /**
-     * Statements that could name any of the actors (as statementsAffectedByActor, for many at once):
-     * a few queries a batch of actors instead of three an actor.
+     * Statements that could name any of the actors: a few queries a batch of 100 actors, whatever
+     * their number.
      */
     async statementsAffectedByActors(actorDocumentIds: string[]): Promise<string[]> {
       const found = new Set<string>();
