@@ -1,3 +1,4 @@
+import { queriesOfRequests } from '../helpers/request-queries';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -34,23 +35,14 @@ async function addStatements(from: number, to: number): Promise<void> {
   }
 }
 
-/** The SQL queries one GraphQL request makes, and its answer. */
-async function countQueries(): Promise<{ queries: number; story: { statements: unknown[] } }> {
-  // Strapi's post-commit entry events of the last saves read the database too: let them finish.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  let queries = 0;
-  const count = () => {
-    queries += 1;
-  };
-  app.strapi.db.connection.on('query', count);
-  try {
-    const answer = await app.graphql<{ story: { statements: unknown[] } }>(STORY_QUERY, { id: storyId }, app.apiToken);
-    expect(answer.errors).toBeUndefined();
-    return { queries, story: answer.data!.story };
-  } finally {
-    app.strapi.db.connection.off('query', count);
-  }
+/** The SQL queries one GraphQL request makes (its own: see queriesOfRequests), and its answer. */
+async function countQueries(): Promise<{ queries: number; sql: string[]; others: string[]; story: { statements: unknown[] } }> {
+  const { result: answer, sql, others } = await queriesOfRequests(app, '/graphql', () => app.graphql<{ story: { statements: unknown[] } }>(STORY_QUERY, { id: storyId }, app.apiToken));
+  expect(answer.errors).toBeUndefined();
+  return { queries: sql.length, sql, others, story: answer.data!.story };
 }
+
+const showQueries = ({ sql, others }: { sql: string[]; others: string[] }) => `${sql.join('\n')}\n(meanwhile, outside the request: ${others.length})\n${others.join('\n')}`;
 
 async function withSetting<Value>(setting: string, value: unknown, work: () => Promise<Value>): Promise<Value> {
   const before = app.strapi.config.get(setting);
@@ -85,6 +77,8 @@ test('a story with 20 and then 200 statements, each with speaker, mentions and p
   await addStatements(20, 200);
   const twoHundred = await countQueries();
   expect(twoHundred.story.statements).toHaveLength(200);
+  expect(twenty.queries).toBeGreaterThan(3);
+  if (twoHundred.queries !== twenty.queries) console.log(`SQL at 20:\n${showQueries(twenty)}\nSQL at 200:\n${showQueries(twoHundred)}`);
   expect(twoHundred.queries).toBe(twenty.queries);
   console.log(`SQL queries for the story page: ${twenty.queries} at 20 statements, ${twoHundred.queries} at 200`);
 

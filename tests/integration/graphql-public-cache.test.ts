@@ -1,6 +1,7 @@
 import path from 'path';
 import readline from 'readline';
 import { spawn } from 'child_process';
+import { queriesOfRequests } from '../helpers/request-queries';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -28,18 +29,9 @@ interface Page {
 /** The public's page, and whether any SQL of the request read the statements table. */
 async function publicPage(slug: string): Promise<{ page: Page | null; readStatements: boolean }> {
   const statementsTable = (app.strapi.db.metadata.get('api::statement.statement' as never) as unknown as { tableName: string }).tableName;
-  let readStatements = false;
-  const watch = (query: { sql: string }) => {
-    if (query.sql.includes(`"${statementsTable}"`) || query.sql.includes(`\`${statementsTable}\``)) readStatements = true;
-  };
-  app.strapi.db.connection.on('query', watch);
-  try {
-    const answer = await app.graphql<{ storyBySlug: Page | null }>(PAGE, { slug });
-    expect(answer.errors).toBeUndefined();
-    return { page: answer.data!.storyBySlug, readStatements };
-  } finally {
-    app.strapi.db.connection.off('query', watch);
-  }
+  const { result: answer, sql } = await queriesOfRequests(app, '/graphql', () => app.graphql<{ storyBySlug: Page | null }>(PAGE, { slug }));
+  expect(answer.errors).toBeUndefined();
+  return { page: answer.data!.storyBySlug, readStatements: sql.some((text) => text.includes(`"${statementsTable}"`) || text.includes(`\`${statementsTable}\``)) };
 }
 
 /**
@@ -161,13 +153,8 @@ describe('The public story page cache', () => {
     const story = await createStory('Harbour talks, day six', 'published');
     await createStatement(story.documentId, 'Read with a token');
     for (let round = 0; round < 2; round += 1) {
-      let readStatements = false;
-      const watch = (query: { sql: string }) => {
-        if (/statements/.test(query.sql)) readStatements = true;
-      };
-      app.strapi.db.connection.on('query', watch);
-      const answer = await app.graphql<{ storyBySlug: Page | null }>(PAGE, { slug: story.slug }, app.apiToken);
-      app.strapi.db.connection.off('query', watch);
+      const { result: answer, sql } = await queriesOfRequests(app, '/graphql', () => app.graphql<{ storyBySlug: Page | null }>(PAGE, { slug: story.slug }, app.apiToken));
+      const readStatements = sql.some((text) => /statements/.test(text));
       expect(answer.data?.storyBySlug?.statements).toHaveLength(1);
       expect(readStatements).toBe(true);
     }
