@@ -8,8 +8,10 @@
  *   { "cmd": "addStatements", "story", "statements" }
  *   { "cmd": "openFlags", "story" }           open flags on the story (null without the plugin)
  *   { "cmd": "traceSql" }                     records every SQL statement from now on (knex's query event)
- *   { "cmd": "tracedSql" }                    stops recording and answers what was recorded
+ *   { "cmd": "tracedSql" }                    stops recording and answers what was recorded, each statement with its time in ms
  *   { "cmd": "cpu" }                          the CPU time the process has used so far, in microseconds
+ *   { "cmd": "profileStart" }                 starts V8's CPU profiler (node:inspector), so that a profile holds the timed saves only
+ *   { "cmd": "profileStop", "file" }          stops it and writes the profile to the file (open it in Chrome's DevTools)
  *   { "cmd": "stop" }
  *
  * Seeding goes through strapi.documents(), so the plugin's middlewares link and flag what is seeded
@@ -17,6 +19,9 @@
  */
 'use strict';
 
+const fs = require('fs');
+const inspector = require('inspector');
+const path = require('path');
 const readline = require('readline');
 const { withThrowawayApp } = require('../scripts/lib/throwaway-app');
 
@@ -52,11 +57,45 @@ async function openFlags(strapi, story) {
  * Every SQL statement the app sends while recording, transaction control included, as knex reports
  * it: on PostgreSQL each one is a round trip to the server.
  */
+/** V8's CPU profiler in this process, started and stopped on command. */
+function cpuProfiler() {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params = {}) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  return {
+    async start() {
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    },
+    async stop(file) {
+      const { profile } = await post('Profiler.stop');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+      return file;
+    },
+  };
+}
+
 function sqlRecorder(strapi) {
   let recorded = null;
+  const started = new Map();
   strapi.db.connection.on('query', (query) => {
-    if (recorded) recorded.push(query.sql);
+    if (!recorded) return;
+    const entry = { sql: query.sql, ms: null, rows: null };
+    recorded.push(entry);
+    started.set(query.__knexQueryUid, { entry, at: process.hrtime.bigint() });
   });
+  // From the query's start to its answer: on SQLite the statement's own run (better-sqlite3 runs it
+  // synchronously), on PostgreSQL the round trip.
+  const finish = (response, query) => {
+    const start = started.get(query.__knexQueryUid);
+    if (!start) return;
+    started.delete(query.__knexQueryUid);
+    start.entry.ms = Number(process.hrtime.bigint() - start.at) / 1e6;
+    if (Array.isArray(response)) start.entry.rows = response.length;
+  };
+  strapi.db.connection.on('query-response', finish);
+  strapi.db.connection.on('query-error', (_error, query) => finish(null, query));
   return {
     start() {
       recorded = [];
@@ -76,6 +115,7 @@ withThrowawayApp(
   label,
   async (strapi) => {
     const sql = sqlRecorder(strapi);
+    const profiler = cpuProfiler();
     await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
     const { accessKey: token } = await strapi.service('admin::api-token').create({ name: 'bench', type: 'full-access', lifespan: null });
     reply({ ready: true, port: strapi.server.httpServer.address().port, token, plugin: Boolean(strapi.plugin('newsgraph')) });
@@ -89,6 +129,8 @@ withThrowawayApp(
         else if (command.cmd === 'openFlags') reply({ ok: true, openFlags: await openFlags(strapi, command.story) });
         else if (command.cmd === 'traceSql') reply({ ok: true, tracing: (sql.start(), true) });
         else if (command.cmd === 'tracedSql') reply({ ok: true, sql: await sql.stop() });
+        else if (command.cmd === 'profileStart') reply({ ok: true, profiling: (await profiler.start(), true) });
+        else if (command.cmd === 'profileStop') reply({ ok: true, file: await profiler.stop(command.file) });
         else if (command.cmd === 'cpu') reply({ ok: true, cpu: (({ user, system }) => user + system)(process.cpuUsage()) });
         else reply({ ok: false, error: `unknown command ${command.cmd}` });
       } catch (error) {

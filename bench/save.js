@@ -17,7 +17,8 @@
  *   npm run bench:save                       SQLite, then PostgreSQL on 127.0.0.1:5432
  *   npm run bench:save -- --db=sqlite        one of them
  *   npm run bench:save -- --runs=10          fewer samples
- *   npm run bench:save -- --cpu-prof=DIR     V8 CPU profile of the Newsgraph app into DIR
+ *   npm run bench:save -- --cpu-prof=DIR     V8 CPU profiles of both apps' timed saves (seeding left out)
+ *                                            into DIR/save-<database>-<app>.cpuprofile
  *   npm run bench:save -- --sql              also list the SQL statements of one save of each app
  *
  * It also counts the SQL statements of one save of the measured statement on each app (knex's query
@@ -38,6 +39,7 @@ const RUNS = Number(arg('runs', 30));
 const WARMUP = 3;
 const CPU_PROF = arg('cpu-prof', '');
 const LIST_SQL = process.argv.includes('--sql');
+const TRACED_SAVES = 9;
 const LARGE_STORY = 500;
 const FLAGGED = 10;
 const PEOPLE = ['Karel Dvorak', 'Lena Sorensen', 'Piet Maas', 'Ana Ruiz', 'Omar Haddad'];
@@ -67,8 +69,7 @@ const flagged = (count) =>
   }));
 
 function startApp(client, plugin) {
-  const execArgv = plugin && CPU_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...execArgv, path.join(__dirname, 'save-server.js'), client, `bench-save-${plugin ? 'newsgraph' : 'stock'}`], {
+  const child = spawn(process.execPath, [path.join(__dirname, 'save-server.js'), client, `bench-save-${plugin ? 'newsgraph' : 'stock'}`], {
     env: { ...process.env, NODE_ENV: 'production', NEWSGRAPH_ENABLED: String(plugin) },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -161,6 +162,7 @@ async function benchDatabase(client) {
     if ((await openFlags('large')) !== 0) throw new Error(`the ${LARGE_STORY}-statement story should have no open flag, it has ${await openFlags('large')}`);
 
     const rows = [];
+    if (CPU_PROF) await Promise.all(apps.map((app) => app.command({ cmd: 'profileStart' })));
     for (const withFlags of [false, true]) {
       if (withFlags) {
         for (const [index, app] of apps.entries()) {
@@ -176,20 +178,32 @@ async function benchDatabase(client) {
         rows.push({ key, withFlags, newsgraph, stock });
       }
     }
+    if (CPU_PROF) {
+      for (const [index, name] of ['newsgraph', 'stock'].entries()) {
+        const { file } = await apps[index].command({ cmd: 'profileStop', file: path.resolve(CPU_PROF, `save-${client}-${name}.cpuprofile`) });
+        console.log(`  CPU profile of ${name}'s timed saves (flagged statements added between rounds included): ${file}`);
+      }
+    }
     // The measured statement opens its flags in Newsgraph (checked once, on the app's own count).
     const probe = await request(apps[0], 'POST', '/api/statements', { data: { ...MEASURED, story: stories[0].empty } });
     const flagsOfProbe = (await openFlags('empty')) - FLAGGED;
     await request(apps[0], 'DELETE', `/api/statements/${probe.data.documentId}`);
 
-    // One save of each app, recorded statement by statement.
+    // Saves of each app, recorded statement by statement, with each statement's median time.
     const traced = [];
     for (const [index, app] of apps.entries()) {
-      await app.command({ cmd: 'traceSql' });
-      const saved = await request(app, 'POST', '/api/statements', { data: { ...MEASURED, story: stories[index].large } });
-      const { sql } = await app.command({ cmd: 'tracedSql' });
-      await request(app, 'DELETE', `/api/statements/${saved.data.documentId}`);
-      const commit = sql.findIndex((statement) => /^commit/i.test(statement.trim()));
-      traced.push({ total: sql.length, beforeCommit: commit === -1 ? sql.length : commit, sql });
+      const samples = [];
+      for (let sample = 0; sample < TRACED_SAVES; sample += 1) {
+        await app.command({ cmd: 'traceSql' });
+        const saved = await request(app, 'POST', '/api/statements', { data: { ...MEASURED, story: stories[index].large } });
+        samples.push((await app.command({ cmd: 'tracedSql' })).sql);
+        await request(app, 'DELETE', `/api/statements/${saved.data.documentId}`);
+      }
+      const sql = samples[samples.length - 1];
+      const alike = samples.filter((sample) => sample.length === sql.length);
+      const timed = sql.map((statement, position) => ({ sql: statement.sql, rows: statement.rows, ms: median(alike.map((sample) => sample[position].ms ?? 0)) }));
+      const commit = sql.findIndex((statement) => /^commit/i.test(statement.sql.trim()));
+      traced.push({ total: sql.length, beforeCommit: commit === -1 ? sql.length : commit, sql: timed, ms: timed.reduce((sum, statement) => sum + statement.ms, 0) });
     }
 
     const label = (row) => `${row.key === 'empty' ? 'empty story' : `story of ${LARGE_STORY} statements`}${row.withFlags ? `, ${FLAGGED} flags open` : ''}`;
@@ -207,10 +221,11 @@ async function benchDatabase(client) {
     console.log(`  a draft story: Newsgraph ${ms(newsgraphStory)}, stock ${ms(stockStory)} (${(newsgraphStory / stockStory).toFixed(2)}x)`);
     const [newsgraphSql, stockSql] = traced;
     console.log(`  SQL statements of one save (story of ${LARGE_STORY}): Newsgraph ${newsgraphSql.total}, ${newsgraphSql.beforeCommit} before its commit; stock ${stockSql.total}, ${stockSql.beforeCommit} before its commit`);
+    console.log(`  their time, query to answer (median of ${TRACED_SAVES} saves, summed): Newsgraph ${ms(newsgraphSql.ms)}, stock ${ms(stockSql.ms)}`);
     if (LIST_SQL) {
       for (const [index, name] of ['Newsgraph', 'stock'].entries()) {
         console.log(`  ${name}:`);
-        traced[index].sql.forEach((statement, position) => console.log(`    ${String(position + 1).padStart(3)} ${statement.replace(/\s+/g, ' ').slice(0, 220)}`));
+        traced[index].sql.forEach((statement, position) => console.log(`    ${String(position + 1).padStart(3)} ${statement.ms.toFixed(2).padStart(6)} ms ${String(statement.rows ?? '').padStart(4)}  ${statement.sql.replace(/\s+/g, ' ').slice(0, 200)}`));
       }
     }
     console.log('  targets: x stock <= 1.5, x story <= 1.5, x empty <= 1.3 (story of 500 against the empty story)');

@@ -115,6 +115,40 @@ describe('Links follow edits', () => {
     expect(after.speaker).toBeNull();
   });
 
+  test('Story.actors, on the draft and the published story - should lose an actor when no statement names it any more: text changed, statement moved, statement deleted', async () => {
+    const publishedStory = async () => {
+      const created = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ storyDate: STORY_DATE }) });
+      expect(created.status).toBe(201);
+      return created.body.data.documentId as string;
+    };
+    const [first, second] = [await publishedStory(), await publishedStory()];
+    /** Story.actors of each stored version of the story (draft and published), as keys. */
+    const actorsOf = async (story: string) => {
+      const versions = (await app.strapi.db.query('api::story.story').findMany({ where: { documentId: story }, populate: { actors: true } })) as Array<{ publishedAt: string | null; actors: Array<{ documentId: string }> }>;
+      expect(versions).toHaveLength(2);
+      return versions.map((version) => keys(version.actors));
+    };
+    const save = async (method: 'post' | 'put', url: string, data: Record<string, unknown>) => {
+      const response = await app.http()[method](url).set(auth()).send({ data });
+      expect(response.status).toBe(method === 'post' ? 201 : 200);
+      return response.body.data.documentId as string;
+    };
+    const quote = await save('post', '/api/statements', { story: first, kind: 'claim', text: 'Kessa and Ostrov are ready', attribution: 'Iva Korr said' });
+    const other = await save('post', '/api/statements', { story: first, kind: 'claim', text: 'The talks go on', attribution: 'Piotr Halas said' });
+    expect(await actorsOf(first)).toEqual([['halas', 'korr', 'maravia', 'tolen'], ['halas', 'korr', 'maravia', 'tolen']]);
+
+    await save('put', `/api/statements/${quote}`, { text: 'Kessa is ready' });
+    expect(await actorsOf(first)).toEqual([['halas', 'korr', 'tolen'], ['halas', 'korr', 'tolen']]);
+
+    await save('put', `/api/statements/${other}`, { story: second });
+    expect(await actorsOf(first)).toEqual([['korr', 'tolen'], ['korr', 'tolen']]);
+    expect(await actorsOf(second)).toEqual([['halas'], ['halas']]);
+
+    expect((await app.http().delete(`/api/statements/${quote}`).set(auth())).status).toBe(204);
+    expect(await actorsOf(first)).toEqual([[], []]);
+    expect(await actorsOf(second)).toEqual([['halas'], ['halas']]);
+  });
+
   test('GraphQL and strapi.documents() - should link the same way as REST', async () => {
     const viaGraphql = await app.graphql<{ createStatement: { documentId: string } }>(
       'mutation Create($data: StatementInput!) { createStatement(data: $data) { documentId } }',
