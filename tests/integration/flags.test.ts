@@ -191,3 +191,35 @@ async function keptCounts(): Promise<Map<string, number>> {
   const kept = (await app.strapi.plugin('newsgraph').service('flag-counts').rows()) as Array<{ status: string; kind: string; severity: string; count: number }>;
   return new Map(kept.map((row) => [`${row.status}|${row.kind}|${row.severity}`, row.count]));
 }
+
+test('a save\'s newsgraph.flag.opened events - should carry what a read after the commit finds: the flag, the statement with its speaker, the story', async () => {
+  const speaker = await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Karel Dvorak', kind: 'person' } });
+  expect(speaker.status).toBe(201);
+  const received: Array<Record<string, unknown>> = [];
+  const listener = (payload: Record<string, unknown>) => void received.push(payload);
+  app.strapi.eventHub.on('newsgraph.flag.opened', listener);
+  try {
+    const story = await createStory();
+    const statement = await createStatement({ story, kind: 'claim', text: 'Exports through the harbour fell 12.5 percent in March', attribution: 'Karel Dvorak said on Monday' });
+    const deadline = Date.now() + 5_000;
+    while (received.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const opened = (await flagsOf(statement)).filter((flag) => flag.status === 'open');
+    expect(received.map((payload) => (payload.flag as { kind: string }).kind).sort()).toEqual(opened.map((flag) => flag.kind).sort());
+    expect(opened.length).toBeGreaterThan(0);
+    // What the events carried before they were built from the save's own data: a read of each flag.
+    const read = (await app.strapi.db.query(FLAG).findMany({
+      where: { documentId: { $in: opened.map((flag) => flag.documentId) } },
+      select: ['documentId', 'kind', 'severity', 'status', 'reason', 'score', 'version', 'verdict', 'note', 'evidence'],
+      populate: {
+        statement: { select: ['documentId', 'text', 'kind', 'attribution', 'verification'], populate: { speaker: { select: ['documentId', 'name'] } } },
+        story: { select: ['documentId', 'title', 'slug'] },
+      },
+    })) as Array<Record<string, unknown>>;
+    const asAnnounced = read.map(({ statement: statementRow, story: storyRow, ...flag }) => ({ flag, statement: statementRow, story: storyRow }));
+    const byDocumentId = (payload: Record<string, unknown>) => (payload.flag as { documentId: string }).documentId;
+    expect([...received].sort((a, b) => byDocumentId(a).localeCompare(byDocumentId(b)))).toEqual(asAnnounced.sort((a, b) => byDocumentId(a).localeCompare(byDocumentId(b))));
+    expect(received[0]).toMatchObject({ statement: { documentId: statement, speaker: { name: 'Karel Dvorak' } }, story: { documentId: story } });
+  } finally {
+    app.strapi.eventHub.off('newsgraph.flag.opened', listener);
+  }
+});

@@ -4,6 +4,7 @@ import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
 import { columnOf, currentKnex, tableOf } from '../strapi/types';
+import { newDocumentId } from '../strapi/document-ids';
 import { workingVersion } from '../core/visibility/story-versions';
 import { isVerdict, sameVerdictText } from '../core/flags/review-workflow';
 import type { EarlierVerdict } from '../contracts/review';
@@ -23,9 +24,16 @@ interface StatementRow {
   sourceUrl: string | null;
   medium: string | null;
   linkState: { ambiguous?: Array<{ field: string; phrase: string; candidates: string[] }> } | null;
-  speaker: { documentId: string } | null;
+  speaker: { documentId: string; name: string | null } | null;
   story: { documentId: string } | null;
   evidenceCount: number;
+}
+
+/** What a newsgraph.flag.opened or .resolved event carries (README, Webhooks). */
+interface FlagAnnouncement {
+  flag: Record<string, unknown>;
+  statement: Record<string, unknown> | null;
+  story: Record<string, unknown> | null;
 }
 
 interface FlagRow {
@@ -125,7 +133,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Array<{ statement?: unknown; story?: unknown } & Record<string, unknown>>;
       for (const flag of flags) {
         const { statement, story, ...rest } = flag;
-        await strapi.eventHub.emit(event, { flag: rest, statement: statement ?? null, story: story ?? null });
+        await strapi.eventHub.emit(event, { flag: rest, statement: (statement ?? null) as FlagAnnouncement['statement'], story: (story ?? null) as FlagAnnouncement['story'] });
       }
     } catch (error) {
       strapi.log.error(`[newsgraph] ${event} for flag(s) ${flagDocumentIds.slice(0, 5).join(', ')} could not be sent: ${(error as Error).message}`);
@@ -140,6 +148,26 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (flagDocumentIds.length === 0) return;
     const announce = async () => {
       for (let offset = 0; offset < flagDocumentIds.length; offset += 500) await announceFlags('newsgraph.flag.opened', flagDocumentIds.slice(offset, offset + 500));
+    };
+    if (!strapi.db.inTransaction()) return announce();
+    await strapi.db.transaction(({ onCommit }) => {
+      onCommit(() => void announce());
+    });
+  }
+
+  /**
+   * Announces flags a save opened, with what the save has in hand (the flags it inserted, the
+   * statement and story it read), once the save commits: no read after the commit, where one save's
+   * announcement took 4 queries on the database the next save waits for (docs/performance.md).
+   */
+  async function announceOpenedAfterCommit(announcements: FlagAnnouncement[]): Promise<void> {
+    if (announcements.length === 0) return;
+    const announce = async () => {
+      try {
+        for (const announcement of announcements) await strapi.eventHub.emit('newsgraph.flag.opened', announcement);
+      } catch (error) {
+        strapi.log.error(`[newsgraph] newsgraph.flag.opened for flag(s) ${announcements.slice(0, 5).map((item) => String(item.flag.documentId)).join(', ')} could not be sent: ${(error as Error).message}`);
+      }
     };
     if (!strapi.db.inTransaction()) return announce();
     await strapi.db.transaction(({ onCommit }) => {
@@ -217,6 +245,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     body: string | null;
     sourceUrl: string | null;
     publishedAt: unknown;
+    title: string | null;
+    slug: string | null;
   }
 
   /**
@@ -230,12 +260,12 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function readStatement(statementDocumentId: string): Promise<{ statement: StatementRow; versions: StoryVersionRow[]; flags: FlagRow[]; signatures: MatcherSignatures } | null> {
     const knex = await currentKnex(strapi);
     const own = (attribute: string) => `s.${column(STATEMENT_UID, attribute)}`;
-    const relatedDocumentId = (attribute: string, targetUid: string) => {
+    const related = (attribute: string, targetUid: string, targetAttribute: string) => {
       const join = joinTableOf(attribute);
       return knex(`${join.name} as l`)
         .join(`${table(targetUid)} as t`, 't.id', `l.${join.inverseJoinColumn.name}`)
         .where(`l.${join.joinColumn.name}`, knex.ref('s.id'))
-        .select(`t.${column(targetUid, 'documentId')}`)
+        .select(`t.${column(targetUid, targetAttribute)}`)
         .limit(1);
     };
     const evidence = joinTableOf('evidence');
@@ -245,7 +275,9 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .count({ count: '*' });
     const storyColumn = (attribute: string) => `v.${column(STORY_UID, attribute)}`;
     const columns: Record<string, unknown> = {
-      speaker: relatedDocumentId('speaker', ACTOR_UID),
+      speaker: related('speaker', ACTOR_UID, 'documentId'),
+      // For the flag.opened announcement, sent without a read after the commit.
+      speakerName: related('speaker', ACTOR_UID, 'name'),
       evidenceCount,
       flags: flagsColumn(knex, statementDocumentId),
       ...getService(strapi, 'claim-matcher').signatureColumns(knex),
@@ -254,6 +286,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       versionBody: storyColumn('body'),
       versionSourceUrl: storyColumn('sourceUrl'),
       versionPublishedAt: storyColumn('publishedAt'),
+      versionTitle: storyColumn('title'),
+      versionSlug: storyColumn('slug'),
     };
     for (const attribute of ['id', 'documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness', 'sourceUrl', 'medium', 'linkState']) columns[attribute] = own(attribute);
     const storyLink = joinTableOf('story');
@@ -267,6 +301,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .select(columns as never)) as Array<
       Omit<StatementRow, 'speaker' | 'story' | 'linkState' | 'evidenceCount'> & {
         speaker: string | null;
+        speakerName: string | null;
         story: string | null;
         evidenceCount: number | string;
         linkState: unknown;
@@ -275,6 +310,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
         versionBody: string | null;
         versionSourceUrl: string | null;
         versionPublishedAt: unknown;
+        versionTitle: string | null;
+        versionSlug: string | null;
       } & MatcherSignatures
     >;
     const row = rows[0];
@@ -290,13 +327,13 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       sourceUrl: row.sourceUrl,
       medium: row.medium,
       linkState: parsedJson<StatementRow['linkState']>(row.linkState),
-      speaker: row.speaker ? { documentId: row.speaker } : null,
+      speaker: row.speaker ? { documentId: row.speaker, name: row.speakerName } : null,
       story: row.story ? { documentId: row.story } : null,
       evidenceCount: Number(row.evidenceCount),
     };
     const versions = rows
       .filter((version) => version.versionId !== null && version.versionId !== undefined)
-      .map((version) => ({ id: Number(version.versionId), body: version.versionBody, sourceUrl: version.versionSourceUrl, publishedAt: version.versionPublishedAt ?? null }));
+      .map((version) => ({ id: Number(version.versionId), body: version.versionBody, sourceUrl: version.versionSourceUrl, publishedAt: version.versionPublishedAt ?? null, title: version.versionTitle, slug: version.versionSlug }));
     const flags = (parsedJson<Array<Record<string, unknown>>>(row.flags) ?? []).map(toFlagRow);
     return { statement, versions, flags, signatures: { statementsUpdatedAt: row.statementsUpdatedAt, factChecksUpdatedAt: row.factChecksUpdatedAt } };
   }
@@ -307,7 +344,17 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function loadSubject(
     statementDocumentId: string
-  ): Promise<{ subject: FlagSubject; storyId: string | null; score: number | null; statementRowId: number; storyRowId: number | null; flags: FlagRow[]; signatures: MatcherSignatures } | null> {
+  ): Promise<{
+    subject: FlagSubject;
+    storyId: string | null;
+    score: number | null;
+    statementRowId: number;
+    storyRowId: number | null;
+    flags: FlagRow[];
+    signatures: MatcherSignatures;
+    /** The statement and story as a flag.opened announcement carries them. */
+    announced: Omit<FlagAnnouncement, 'flag'>;
+  } | null> {
     const read = await readStatement(statementDocumentId);
     if (!read) return null;
     const { statement, versions, flags, signatures } = read;
@@ -324,6 +371,18 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       storyRowId: storyRow?.id ?? null,
       flags,
       signatures,
+      announced: {
+        statement: {
+          id: statement.id,
+          documentId: statement.documentId,
+          text: statement.text,
+          kind: statement.kind,
+          attribution: statement.attribution,
+          verification: statement.verification,
+          speaker: statement.speaker,
+        },
+        story: storyRow && storyId ? { documentId: storyId, title: storyRow.title, slug: storyRow.slug } : null,
+      },
       subject: {
         statement: {
           text: statement.text ?? '',
@@ -398,9 +457,6 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** A many-to-one relation's join table on one of the plugin's records. */
   const joinOf = (uid: string, attribute: string) =>
     (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable }> }).attributes[attribute]!.joinTable;
-  /** The documentId default the Document Service and the Query Engine give a new row (Strapi's own generator). */
-  const newDocumentId = (uid: string) =>
-    (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: { documentId: { default: () => string } } }).attributes.documentId.default();
 
   /**
    * Opens new flags, each with its "open" review event, in a handful of statements whatever their
@@ -410,13 +466,13 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * PostgreSQL. Rows are as the Query Engine would write them: documentId, timestamps, publishedAt.
    * @returns the flags created
    */
-  async function createFlags(creates: Array<Extract<FlagChange, { type: 'create' }>>, owner: FlagOwner, score: number | null, earlierVerdicts: EarlierVerdict[]): Promise<Array<{ id: number; documentId: string }>> {
+  async function createFlags(creates: Array<Extract<FlagChange, { type: 'create' }>>, owner: FlagOwner, score: number | null, earlierVerdicts: EarlierVerdict[]): Promise<Array<{ id: number; documentId: string; key: string; score: number | null }>> {
     if (creates.length === 0) return [];
     const knex = await currentKnex(strapi);
     const now = new Date();
     const flagColumn = (attribute: string) => column(FLAG_UID, attribute);
     const rows = creates.map((change) => ({
-      [flagColumn('documentId')]: newDocumentId(FLAG_UID),
+      [flagColumn('documentId')]: newDocumentId(),
       [flagColumn('key')]: change.key,
       [flagColumn('kind')]: change.flag.kind,
       [flagColumn('cause')]: change.flag.cause,
@@ -436,11 +492,12 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .insert(rows)
       .onConflict(flagColumn('key'))
       .ignore()
-      .returning(['id', flagColumn('documentId'), flagColumn('key')]);
+      .returning(['id', flagColumn('documentId'), flagColumn('key'), flagColumn('score')]);
     const eventColumn = (attribute: string) => column(REVIEW_EVENT_UID, attribute);
     const reasons = new Map(creates.map((change) => [change.key, change.flag.reason]));
     const toCreated = (inserted: Array<Record<string, unknown>>) =>
-      inserted.map((row) => ({ id: Number(row.id), documentId: String(row[flagColumn('documentId')]), key: String(row[flagColumn('key')]) }));
+      // The score as stored (PostgreSQL keeps a decimal's two places), as the Query Engine reads it back.
+      inserted.map((row) => ({ id: Number(row.id), documentId: String(row[flagColumn('documentId')]), key: String(row[flagColumn('key')]), score: row[flagColumn('score')] === null || row[flagColumn('score')] === undefined ? null : Number(row[flagColumn('score')]) }));
 
     if (strapi.db.dialect.client === 'postgres') {
       // One round trip on PostgreSQL, where each statement is one: the flags, their relations, their
@@ -449,7 +506,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const storyLink = joinOf(FLAG_UID, 'story');
       const eventLink = joinOf(REVIEW_EVENT_UID, 'flag');
       const flagsSql = insertFlags.toSQL();
-      const events = creates.map((change) => [change.key, newDocumentId(REVIEW_EVENT_UID), reasons.get(change.key) ?? null]);
+      const events = creates.map((change) => [change.key, newDocumentId(), reasons.get(change.key) ?? null]);
       const eventValues = events.map(() => '(?::text, ?::text, ?::text)').join(', ');
       const sql = [
         `WITH f AS (${flagsSql.sql}),`,
@@ -482,7 +539,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const events = (await knex(table(REVIEW_EVENT_UID))
       .insert(
         created.map((flag) => ({
-          [eventColumn('documentId')]: newDocumentId(REVIEW_EVENT_UID),
+          [eventColumn('documentId')]: newDocumentId(),
           [eventColumn('from')]: null,
           [eventColumn('to')]: 'open',
           [eventColumn('note')]: reasons.get(flag.key) ?? null,
@@ -549,8 +606,16 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const creates = changes.filter((change): change is Extract<FlagChange, { type: 'create' }> => change.type === 'create');
       if (loaded && creates.length > 0) {
         const owner: FlagOwner = { storyId: loaded.storyId, statementDocumentId, statementRowId: loaded.statementRowId, storyRowId: loaded.storyRowId };
-        // Announced together: one read of the flags with their statement and story, not one per flag.
-        await emitOpenedFlagsAfterCommit((await createFlags(creates, owner, loaded.score, earlierVerdicts)).map((flag) => flag.documentId));
+        const created = await createFlags(creates, owner, loaded.score, earlierVerdicts);
+        const byCreatedKey = new Map(creates.map((change) => [change.key, change.flag]));
+        await announceOpenedAfterCommit(
+          created.map((flag) => {
+            const raised = byCreatedKey.get(flag.key)!;
+            // The row as createFlags wrote it: a new flag has no verdict, note or evidence yet.
+            const announcedFlag = { id: flag.id, documentId: flag.documentId, kind: raised.kind, severity: raised.severity, status: 'open', reason: raised.reason, score: flag.score, version: 1, verdict: null, note: null, evidence: null };
+            return { flag: announcedFlag, ...loaded.announced };
+          })
+        );
       }
       // A repeats_checked_claim flag still under review shows the earlier verdicts as they stand now.
       for (const row of rows) {
