@@ -74,6 +74,7 @@ interface StoryRow extends IndexSignature {
   storyDate: string | number | Date | null;
   publishedAt: string | number | Date | null;
   dateline: string | null;
+  title: string | null;
 }
 
 /**
@@ -134,6 +135,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       storyDate: column('storyDate'),
       publishedAt: column('publishedAt'),
       dateline: column('dateline'),
+      title: column('title'),
       ...getService(strapi, 'link-index').signatureColumns(),
     };
     if (guessedActors.length > 0) columns.presentActors = getService(strapi, 'story-actors').presentActorsColumn(guessedActors);
@@ -316,11 +318,13 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const story = workingVersion(storyVersions) ?? null;
       const onDate = story?.storyDate ?? saidAt;
       // "The government" in a story datelined PARIS: read with the story, used only when a description needs it.
-      const dateline = storyRows.find((row) => row.id === story?.id)?.dateline ?? null;
+      const workingRow = storyRows.find((row) => row.id === story?.id);
+      const dateline = workingRow?.dateline ?? null;
+      const headline = workingRow?.title ?? null;
       if (storyId) rememberStoryDate(storyId, story?.storyDate ?? null);
 
       const { index, facts, version } = await linkIndex.current(storyRows[0]);
-      const input = { ...baseInput, onDate, dateline };
+      const input = { ...baseInput, onDate, dateline, headline };
       const guessHolds = guess !== null && loaded !== null && loaded.version === version && guessedDate === onDate;
       let result = guessHolds ? guess : linkStatement(input, index, facts);
       const storyActorsPresent =

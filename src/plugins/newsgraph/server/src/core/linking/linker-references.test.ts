@@ -198,6 +198,18 @@ describe('linkStatement (definite descriptions)', () => {
     expect(proposals('Neither side has signed the memorandum.', story('memo'))).toEqual(['memo']);
   });
 
+  it('linkStatement - should resolve an actor\'s possessive as "the" would: "Washington\'s tariffs", "China\'s talks"', () => {
+    const result = link('Washington\u2019s tariffs have cost mills their orders.', story('tariffs'));
+    expect(result.proposals).toEqual(['tariffs']);
+    expect(result.mentions).toEqual(['us']);
+    expect(proposals("China's talks with the envoys resume on Monday.", story('geneva', 'tariffs'))).toEqual(['geneva']);
+    // Not after a word that is no actor's ("the country's talks" is a description only through "the"),
+    // nor a noun no proposal has ("Washington's position"), nor a possessive of two negotiations.
+    expect(proposals("Washington's position has not changed.", story('tariffs'))).toEqual([]);
+    expect(proposals("Somebody's talks resume on Monday.", story('geneva'))).toEqual([]);
+    expect(link("China's talks resume on Monday.", story('geneva', 'doha')).ambiguousProposals).toHaveLength(1);
+  });
+
   it('linkStatement - should resolve a description to a proposal named earlier in the same text', () => {
     expect(proposals('Envoys opened talks in Geneva; the talks broke up at dawn.', story())).toEqual(['geneva']);
   });

@@ -254,6 +254,20 @@ describe('linkStatement (mentions)', () => {
     expect(link({ text: 'Merel arrived', storyActors: ['lina'] })).toMatchObject({ mentions: ['lina'], ambiguous: [] });
   });
 
+  it('linkStatement - should settle an alias two actors share by the one the story\'s headline names, after the story\'s own actors', () => {
+    const text = 'The Foreign Ministry summoned the ambassador';
+    const headline = 'Ostrelian Ministry of Foreign Affairs summons Varnesian envoy over border post';
+    expect(link({ text }).ambiguous).toEqual([{ field: 'text', phrase: 'Foreign Ministry', candidates: ['os-mfa', 'va-mfa'] }]);
+    expect(link({ text, headline })).toMatchObject({ mentions: ['os-mfa'], ambiguous: [], consultedStoryActors: true });
+    // The story's links come first: a story that already links the other ministry keeps it.
+    expect(link({ text, headline, storyActors: ['va-mfa'] })).toMatchObject({ mentions: ['va-mfa'], ambiguous: [] });
+    // A headline that uses the shared alias itself, or names neither, settles nothing.
+    expect(link({ text, headline: 'Foreign Ministry protests border post' }).mentions).toEqual([]);
+    expect(link({ text, headline: 'Border post reopens after talks' }).ambiguous).toHaveLength(1);
+    // A speaker's own ministry still comes before the headline.
+    expect(link({ text: 'The Foreign Ministry will answer', attribution: 'Dana Voss said', headline: 'Varnesian Ministry of Foreign Affairs rejects note' }).mentions).toEqual(['os-mfa']);
+  });
+
   it('linkStatement - should leave out a proposal an editor rejected, and keep the others', () => {
     const text = 'The corridor deal and the Korvath Accord';
     expect(link({ text }).proposals).toEqual(['corridor', 'accord']);

@@ -39,6 +39,12 @@ export interface LinkInput {
    * government" means when the story does not settle it. Read only for a text that holds a description.
    */
   dateline?: string | null;
+  /**
+   * The story's headline (its title): an actor it names settles an alias several actors share when
+   * the story's links and the speaker do not ("Brussels" in a story headlined "EU and U.S. open
+   * steel talks" is the EU, though another desk gave the Commission that alias too). Read only then.
+   */
+  headline?: string | null;
   overrides?: LinkOverrides;
 }
 
@@ -238,11 +244,25 @@ const NOT_A_PROPOSAL_AFTER = new Set(['rate', 'rates', 'market', 'markets', 'fir
  */
 type ProposalDescription = { start: number; end: number } & ({ kind: string; head?: undefined } | { head: string; kind?: undefined });
 
-/** The definite descriptions of the text that no proposal phrase already covers. */
-function definiteDescriptions(tokens: Token[], proposals: readonly PhraseMatch[], index: PhraseIndex): ProposalDescription[] {
+/**
+ * Whether a token is written as a possessive, which determines a noun as "the" does: "Washington's
+ * tariffs" (the tokenizer keeps the "'s" inside the token's span), "the rebels' truce" (the
+ * apostrophe follows it).
+ */
+function isPossessive(token: Token, text: string): boolean {
+  return /['\u2019]s$/iu.test(text.slice(token.start, token.end)) || /^['\u2019](?!\p{L})/u.test(text.slice(token.end));
+}
+
+/**
+ * The definite descriptions of the text that no proposal phrase already covers: after a definite
+ * determiner, or after an actor's possessive ("Washington's tariffs" is the tariffs of the story
+ * when it has one such proposal, as "the tariffs" is).
+ */
+function definiteDescriptions(tokens: Token[], proposals: readonly PhraseMatch[], index: PhraseIndex, text: string, actors: readonly PhraseMatch[]): ProposalDescription[] {
   const found: ProposalDescription[] = [];
+  const possessives = new Set(actors.filter((match) => isPossessive(tokens[match.end - 1]!, text)).map((match) => match.end - 1));
   for (let position = 0; position + 1 < tokens.length; position += 1) {
-    if (!DEFINITE_DETERMINERS.has(tokens[position]!.folded)) continue;
+    if (!DEFINITE_DETERMINERS.has(tokens[position]!.folded) && !possessives.has(position)) continue;
     const kind = DESCRIPTION_KINDS.get(tokens[position + 1]!.folded);
     let description: ProposalDescription | null = kind ? { start: position, end: position + 2, kind } : null;
     if (!description && index.hasProposalHeads) {
@@ -269,7 +289,14 @@ function definiteDescriptions(tokens: Token[], proposals: readonly PhraseMatch[]
  */
 export function settleAmbiguity(
   candidates: readonly string[],
-  context: { pinned: ReadonlySet<string>; storyActors: { has(id: string): boolean }; speaker: string | null; facts: (id: string) => ActorFacts | undefined }
+  context: {
+    pinned: ReadonlySet<string>;
+    storyActors: { has(id: string): boolean };
+    speaker: string | null;
+    facts: (id: string) => ActorFacts | undefined;
+    /** Actors the story's headline names: the last test, after those of the statement's own speaker. */
+    headlineActors?: { has(id: string): boolean };
+  }
 ): string | null {
   if (candidates.length === 1) return candidates[0]!;
   const narrowers: Array<(id: string) => boolean> = [(id) => context.pinned.has(id), (id) => context.storyActors.has(id)];
@@ -281,6 +308,7 @@ export function settleAmbiguity(
       return Boolean(speakerFacts?.country && facts?.country === speakerFacts.country);
     });
   }
+  if (context.headlineActors) narrowers.push((id) => context.headlineActors!.has(id));
   for (const narrow of narrowers) {
     const left = candidates.filter(narrow);
     if (left.length === 1) return left[0]!;
@@ -297,6 +325,7 @@ interface DescriptionContext {
   namedBefore: ReadonlySet<string>;
   speaker: string | null;
   storyActors: { has(id: string): boolean };
+  headlineActors: { has(id: string): boolean };
   /** The ISO code of the dateline's country, worked out on first use. */
   datelineCountry: () => string | null;
   facts: (id: string) => ActorFacts | undefined;
@@ -325,6 +354,7 @@ function settleAmong(all: string[], context: DescriptionContext): { chosen: stri
     (id) => context.namedBefore.has(id),
     (id) => speakerFacts?.affiliation === id,
     (id) => context.storyActors.has(id),
+    (id) => context.headlineActors.has(id),
     (id) => {
       const country = context.datelineCountry();
       return country !== null && context.facts(id)?.country === country;
@@ -336,6 +366,17 @@ function settleAmong(all: string[], context: DescriptionContext): { chosen: stri
     if (passing.length > 1) left = passing;
   }
   return { chosen: null, candidates: left };
+}
+
+/** The actors a headline names by a phrase only one actor has ("EU", "Macron"); none when there is no headline. */
+function actorsNamedIn(headline: string | null | undefined, index: PhraseIndex, accept: (entry: IndexEntry) => boolean, rejected: ReadonlySet<string>): Set<string> {
+  const named = new Set<string>();
+  if (!headline) return named;
+  for (const match of index.matchByKind(headline, accept, { proposals: false }).actors) {
+    const candidates = actorCandidates(match, rejected);
+    if (candidates.length === 1) named.add(candidates[0]!);
+  }
+  return named;
 }
 
 /** The ISO code of the country a dateline names ("PARIS": FR, "JEDDAH, Saudi Arabia": SA), or null. */
@@ -374,10 +415,18 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
     },
   };
   const ambiguous: AmbiguousPhrase[] = [];
+  // Asked only after the story's actors, which already marks the result as depending on the story.
+  let namedInHeadline: Set<string> | undefined;
+  const headlineActors = {
+    has(id: string): boolean {
+      namedInHeadline ??= actorsNamedIn(input.headline, index, accept, rejected);
+      return namedInHeadline.has(id);
+    },
+  };
 
   let datelineCountry: string | null | undefined;
   const descriptionContext = (namedBefore: ReadonlySet<string>, currentSpeaker: string | null): DescriptionContext => ({
-    index, rejected, pinned, namedBefore, speaker: currentSpeaker, storyActors, facts,
+    index, rejected, pinned, namedBefore, speaker: currentSpeaker, storyActors, headlineActors, facts,
     datelineCountry: () => {
       consultedDateline = true;
       if (datelineCountry === undefined) datelineCountry = datelineCountryOf(input.dateline, index, facts);
@@ -394,7 +443,7 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
     const anonymous = anonymousSources(attribution, tokens);
     const inAnonymousSource = (start: number, end: number) => anonymous.some(([from, to]) => start >= from && end <= to);
     const matches = actors.filter((match) => actorCandidates(match, rejected).length > 0 && !namesAPlace(match, tokens, attribution, actors) && !inAnonymousSource(match.start, match.end));
-    const choose = (phrase: PhraseMatch) => settleAmbiguity(actorCandidates(phrase, rejected), { pinned, storyActors, speaker: null, facts });
+    const choose = (phrase: PhraseMatch) => settleAmbiguity(actorCandidates(phrase, rejected), { pinned, storyActors, speaker: null, facts, headlineActors });
     // The first phrase, in order of likelihood, that names one actor is the speaker; then a description
     // that speaks ("the central bank said", "an army spokesman said"); then any other phrase, unless the
     // attribution is an anonymous source ("a Saudi official said" is not Saudi Arabia speaking).
@@ -432,7 +481,7 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
       proposalKinds.set(entry.id, entry.proposalKind ?? null);
     }
   }
-  const descriptions = definiteDescriptions(found.tokens, found.proposals, index);
+  const descriptions = definiteDescriptions(found.tokens, found.proposals, index, input.text, found.actors);
   const ambiguousProposals: AmbiguousPhrase[] = [];
   for (const description of descriptions) {
     const fits = (id: string, kind: string | null | undefined) => !rejectedProposals.has(id) && (description.kind !== undefined ? kind === description.kind : index.proposalHeadsOf(id).includes(description.head));
@@ -448,7 +497,7 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
     const candidates = actorCandidates(match, rejected);
     if (candidates.length === 0) continue;
     if (speaker && candidates.includes(speaker)) continue; // the speaker referring to themselves
-    const chosen = settleAmbiguity(candidates, { pinned, storyActors, speaker, facts });
+    const chosen = settleAmbiguity(candidates, { pinned, storyActors, speaker, facts, headlineActors });
     if (chosen) mentions.add(chosen);
     else ambiguous.push({ field: 'text', phrase: match.text, candidates });
   }
