@@ -140,3 +140,18 @@ test('an automatic initialism an editor deletes - should stay deleted, and "EU" 
   expect((await read()).aliases).toEqual([]);
   expect(keys((await say('The EU said nothing.')).mentions)).toEqual([]);
 });
+
+test('an alias two desks gave two actors - should be settled by the story\'s headline, and by nothing else link neither', async () => {
+  await create('actors', 'harbour-board', { name: 'Harbour Board', kind: 'organization', aliases: [{ name: 'Quayside' }] });
+  await create('actors', 'pilots-guild', { name: 'Pilots Guild', kind: 'organization', aliases: [{ name: 'Quayside' }] });
+  const headlined = async (title: string) => {
+    const created = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ title }) });
+    expect(created.status).toBe(201);
+    return created.body.data.documentId as string;
+  };
+  const settled = await say('Quayside rejected the new berthing fees', await headlined('Harbour Board raises berthing fees as ferries return'));
+  expect(keys(settled.mentions)).toEqual(['harbour-board']);
+  const unsettled = await say('Quayside rejected the new berthing fees', await headlined('Berthing fees rise as ferries return'));
+  expect(keys(unsettled.mentions)).toEqual([]);
+  expect(unsettled.linkState?.ambiguous?.map((phrase) => phrase.candidates.map((id) => keyOf.get(id)).sort())).toEqual([['harbour-board', 'pilots-guild']]);
+});
