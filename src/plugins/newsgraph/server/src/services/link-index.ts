@@ -27,6 +27,7 @@ interface Signature {
 }
 
 interface ActorRow {
+  id: number;
   documentId: string;
   name: string;
   kind: string;
@@ -38,12 +39,16 @@ interface ActorRow {
 }
 
 interface ProposalRow {
+  id: number;
   documentId: string;
   title: string;
   kind: string | null;
   updatedAt: string | Date;
   aliases?: Array<{ name: string | null }>;
 }
+
+/** The row id of an actor or proposal the index holds, by documentId; undefined for one it does not hold. */
+export type RowIdOf = (kind: 'actor' | 'proposal', documentId: string) => number | undefined;
 
 const ACTOR_POPULATE = { affiliation: { select: ['documentId'] }, aliases: true, positions: true };
 /** Rows loaded per query while building the index: bounded memory whatever the newsroom's size. */
@@ -64,6 +69,12 @@ function toTimestamp(value: string | Date | null | undefined): string {
 export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   let index = new PhraseIndex();
   const facts = new Map<string, ActorFacts>();
+  /**
+   * The row id behind each actor's and proposal's documentId (neither has drafts: one row each), so
+   * that a statement's links reach Strapi as row ids, which spares the save Strapi's lookup of the
+   * documentIds (one query per target table; docs/performance.md).
+   */
+  const rowIds = new Map<string, number>();
   let signature: Signature | null = null;
   let lastActorUpdate = '';
   let lastProposalUpdate = '';
@@ -94,6 +105,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       positions: row.positions ?? [],
     };
     indexActor(index, actor, PLACES);
+    rowIds.set(`actor:${row.documentId}`, row.id);
     // An organization entered without a country is taken for the one its name says ("Turkish Armed Forces").
     const country = row.country ?? (ORGANIZATION_KINDS.has(row.kind) ? countryOfNationalBody(row.name, COUNTRIES) : null);
     facts.set(row.documentId, { country, affiliation: actor.affiliation ?? null, kind: row.kind });
@@ -102,6 +114,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   function addProposal(row: ProposalRow): void {
     const proposal: LinkableProposal = { documentId: row.documentId, title: row.title, kind: row.kind, aliases: row.aliases ?? [] };
     indexProposal(index, proposal);
+    rowIds.set(`proposal:${row.documentId}`, row.id);
   }
 
   /** Loads the rows of `uid` updated since `since` (all when empty), in batches. @returns the latest update seen */
@@ -132,6 +145,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       // A deletion leaves no trace to patch from: rebuild.
       index = new PhraseIndex();
       facts.clear();
+      rowIds.clear();
       lastActorUpdate = '';
       lastProposalUpdate = '';
     }
@@ -153,13 +167,13 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       return signature ? { index, facts: (id: string) => facts.get(id), version } : null;
     },
 
-    async current(known?: IndexSignature): Promise<{ index: PhraseIndex; facts: (id: string) => ActorFacts | undefined; version: number }> {
+    async current(known?: IndexSignature): Promise<{ index: PhraseIndex; facts: (id: string) => ActorFacts | undefined; version: number; rowIdOf: RowIdOf }> {
       // One refresh at a time: concurrent saves wait for the same reload instead of each starting one.
       refreshing ??= refresh(known).finally(() => {
         refreshing = null;
       });
       await refreshing;
-      return { index, facts: (id: string) => facts.get(id), version };
+      return { index, facts: (id: string) => facts.get(id), version, rowIdOf: (kind, documentId) => rowIds.get(`${kind}:${documentId}`) };
     },
     /** Forget everything: the next use rebuilds from the database. */
     invalidate(): void {

@@ -323,7 +323,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const headline = workingRow?.title ?? null;
       if (storyId) rememberStoryDate(storyId, story?.storyDate ?? null);
 
-      const { index, facts, version } = await linkIndex.current(storyRows[0]);
+      const { index, facts, version, rowIdOf } = await linkIndex.current(storyRows[0]);
       const input = { ...baseInput, onDate, dateline, headline };
       const guessHolds = guess !== null && loaded !== null && loaded.version === version && guessedDate === onDate;
       let result = guessHolds ? guess : linkStatement(input, index, facts);
@@ -361,9 +361,14 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
         mentions: (stored?.mentions ?? []).map((mention) => mention.documentId),
         proposals: (stored?.proposals ?? []).map((proposal) => proposal.documentId),
       };
-      if ('speaker' in data || result.speaker !== previous.speaker) patch.speaker = result.speaker;
-      if ('mentions' in data || !sameList(result.mentions, previous.mentions)) patch.mentions = result.mentions;
-      if ('proposals' in data || !sameList(proposals, previous.proposals)) patch.proposals = proposals;
+      // As row ids where the index knows them (Strapi then skips its documentId lookup), else as documentIds.
+      const reference = (kind: 'actor' | 'proposal', documentId: string) => {
+        const id = rowIdOf(kind, documentId);
+        return id === undefined ? documentId : { id };
+      };
+      if ('speaker' in data || result.speaker !== previous.speaker) patch.speaker = result.speaker === null ? null : reference('actor', result.speaker);
+      if ('mentions' in data || !sameList(result.mentions, previous.mentions)) patch.mentions = result.mentions.map((id) => reference('actor', id));
+      if ('proposals' in data || !sameList(proposals, previous.proposals)) patch.proposals = proposals.map((id) => reference('proposal', id));
       if (mentionChange || proposalChange || 'linkOverrides' in data) patch.linkOverrides = storedOverrides(overrides);
       return { patch, links: { speaker: result.speaker, mentions: result.mentions }, storyVersions, storyActorsPresent };
     },
