@@ -196,7 +196,9 @@ test('a save\'s newsgraph.flag.opened events - should carry what a read after th
   const speaker = await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Karel Dvorak', kind: 'person' } });
   expect(speaker.status).toBe(201);
   const received: Array<Record<string, unknown>> = [];
-  const listener = (payload: Record<string, unknown>) => void received.push(payload);
+  const listener = async (payload: Record<string, unknown>): Promise<void> => {
+    received.push(payload);
+  };
   app.strapi.eventHub.on('newsgraph.flag.opened', listener);
   try {
     const story = await createStory();
