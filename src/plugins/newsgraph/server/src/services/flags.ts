@@ -107,13 +107,18 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * is logged: a webhook never blocks review.
    */
   async function emitFlagEvent(event: 'newsgraph.flag.opened' | 'newsgraph.flag.resolved', flagDocumentId: string): Promise<void> {
-    if (strapi.db.inTransaction()) {
-      await strapi.db.transaction(({ onCommit }) => {
-        onCommit(() => void announceFlag(event, flagDocumentId));
-      });
-      return;
-    }
-    await announceFlag(event, flagDocumentId);
+    await afterCommit(() => announceFlag(event, flagDocumentId));
+  }
+
+  /**
+   * Runs `work` once the caller's transaction commits, without the caller waiting for it (a rolled-back
+   * change is never announced); outside a transaction, at once.
+   */
+  async function afterCommit(work: () => Promise<void>): Promise<void> {
+    if (!strapi.db.inTransaction()) return work();
+    await strapi.db.transaction(({ onCommit }) => {
+      onCommit(() => void work());
+    });
   }
 
   async function announceFlag(event: 'newsgraph.flag.opened' | 'newsgraph.flag.resolved', flagDocumentId: string): Promise<void> {
@@ -146,12 +151,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function emitOpenedFlagsAfterCommit(flagDocumentIds: string[]): Promise<void> {
     if (flagDocumentIds.length === 0) return;
-    const announce = async () => {
+    await afterCommit(async () => {
       for (let offset = 0; offset < flagDocumentIds.length; offset += 500) await announceFlags('newsgraph.flag.opened', flagDocumentIds.slice(offset, offset + 500));
-    };
-    if (!strapi.db.inTransaction()) return announce();
-    await strapi.db.transaction(({ onCommit }) => {
-      onCommit(() => void announce());
     });
   }
 
@@ -162,16 +163,12 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function announceOpenedAfterCommit(announcements: FlagAnnouncement[]): Promise<void> {
     if (announcements.length === 0) return;
-    const announce = async () => {
+    await afterCommit(async () => {
       try {
         for (const announcement of announcements) await strapi.eventHub.emit('newsgraph.flag.opened', announcement);
       } catch (error) {
         strapi.log.error(`[newsgraph] newsgraph.flag.opened for flag(s) ${announcements.slice(0, 5).map((item) => String(item.flag.documentId)).join(', ')} could not be sent: ${(error as Error).message}`);
       }
-    };
-    if (!strapi.db.inTransaction()) return announce();
-    await strapi.db.transaction(({ onCommit }) => {
-      onCommit(() => void announce());
     });
   }
 
@@ -463,7 +460,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * number: the flags in one insert, their relations in one insert per relation, the events likewise.
    * A flag whose key a concurrent save of the same statement took first is skipped by the unique
    * index (ON CONFLICT DO NOTHING), without an error that would end the save's transaction on
-   * PostgreSQL. Rows are as the Query Engine would write them: documentId, timestamps, publishedAt.
+   * PostgreSQL. Rows are as the Query Engine would write them: a documentId of Strapi's shape
+   * (strapi/document-ids.ts), timestamps, publishedAt.
    * @returns the flags created
    */
   async function createFlags(creates: Array<Extract<FlagChange, { type: 'create' }>>, owner: FlagOwner, score: number | null, earlierVerdicts: EarlierVerdict[]): Promise<Array<{ id: number; documentId: string; key: string; score: number | null }>> {
