@@ -37,7 +37,6 @@ let seed = 11;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
-
 /** 300 speakers and 20,000 statements, each said by one of them (raw rows): answers the statements' ids. */
 async function seedSpeakers(strapi, batchSize, now) {
   const knex = strapi.db.connection;

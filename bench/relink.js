@@ -25,7 +25,6 @@ const DATABASES = arg('db', 'sqlite,postgres').split(',');
 const ORGANISATIONS = 50;
 const STATEMENT = 'api::statement.statement';
 
-
 const WORDS = ['harbour', 'customs', 'berth', 'tariff', 'quota', 'freight', 'crane', 'tender', 'levy', 'pilot', 'ferry', 'dredging', 'quay', 'cargo', 'toll', 'permit'];
 const organisationName = (index) => `Velm ${WORDS[index % WORDS.length]} board ${index}`;
 const organisationAlias = (index) => `the ${WORDS[(index * 7) % WORDS.length]} office ${index}`;

@@ -53,10 +53,6 @@ async function openFlags(strapi, story) {
   return strapi.db.query(FLAG_UID).count({ where: { storyDocumentId: story, status: 'open' } });
 }
 
-/**
- * Every SQL statement the app sends while recording, transaction control included, as knex reports
- * it: on PostgreSQL each one is a round trip to the server.
- */
 /** V8's CPU profiler in this process, started and stopped on command. */
 function cpuProfiler() {
   const session = new inspector.Session();
@@ -76,6 +72,10 @@ function cpuProfiler() {
   };
 }
 
+/**
+ * Every SQL statement the app sends while recording, transaction control included, as knex reports
+ * it (on PostgreSQL each one is a round trip to the server), with its time and the rows it returned.
+ */
 function sqlRecorder(strapi) {
   let recorded = null;
   const started = new Map();

@@ -7,8 +7,7 @@ import { validateDocumentData } from '../core/fields/field-validation';
 import { isVerdict } from '../core/flags/review-workflow';
 import type { EarlierVerdict } from '../contracts/review';
 import { getService } from '../strapi/get-service';
-import { columnOf, createModelLookup, currentKnex, tableOf } from '../strapi/types';
-import type { JoinTable } from './story-actors';
+import { columnOf, createModelLookup, currentKnex, joinTableOf, tableOf } from '../strapi/types';
 import { newDocumentId } from '../strapi/document-ids';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
@@ -66,8 +65,7 @@ const INSERT_CHUNK = 200;
 export function createStoryBatchWriter(strapi: Core.Strapi, reader: ArchiveLineReader) {
   const lookup = createModelLookup(strapi);
   const column = (uid: string, attribute: string) => columnOf(strapi, uid, attribute);
-  const joinOf = (uid: string, attribute: string) =>
-    (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable }> }).attributes[attribute]!.joinTable;
+  const joinOf = (uid: string, attribute: string) => joinTableOf(strapi, uid, attribute);
 
   async function insertChunked(table: string, rows: Row[], returning?: string[]): Promise<Row[]> {
     const knex = await currentKnex(strapi);

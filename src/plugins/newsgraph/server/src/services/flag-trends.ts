@@ -3,17 +3,10 @@ import type { Knex } from 'knex';
 import { ACTOR_UID, FLAG_UID, PLUGIN_ID, REVIEW_EVENT_UID, STATEMENT_UID } from '../constants';
 import type { FlagTrends } from '../contracts/trends';
 import { medianSlice, shapeTrends, trendWindow, type DayCountRow, type TrendsQuery } from '../core/flags/flag-trends';
-import { columnOf, tableOf } from '../strapi/types';
+import { columnOf, joinTableOf, tableOf } from '../strapi/types';
 import type { ReadScope } from './document-permissions';
 
-type ModelUid = Parameters<Core.Strapi['db']['metadata']['get']>[0];
 type QueryUid = Parameters<Core.Strapi['db']['queryBuilder']>[0];
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-}
 
 /** Set in the plugin's store once the flags closed before `closedAt` existed have theirs. */
 const BACKFILL_KEY = 'closedAtBackfilled';
@@ -32,8 +25,7 @@ export const flagTrendsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   function names() {
     const flag = (attribute: string) => columnOf(strapi, FLAG_UID, attribute);
-    const joinTable = (uid: string, attribute: string) =>
-      (strapi.db.metadata.get(uid as ModelUid) as unknown as { attributes: Record<string, { joinTable?: JoinTable }> }).attributes[attribute]!.joinTable!;
+    const joinTable = (uid: string, attribute: string) => joinTableOf(strapi, uid, attribute);
     return {
       flags: tableOf(strapi, FLAG_UID),
       id: 'id',
@@ -169,7 +161,7 @@ export const flagTrendsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const knex = strapi.db.connection;
       const n = names();
       const events = tableOf(strapi, REVIEW_EVENT_UID);
-      const eventFlag = (strapi.db.metadata.get(REVIEW_EVENT_UID as ModelUid) as unknown as { attributes: Record<string, { joinTable?: JoinTable }> }).attributes.flag!.joinTable!;
+      const eventFlag = joinTableOf(strapi, REVIEW_EVENT_UID, 'flag');
       const eventTo = columnOf(strapi, REVIEW_EVENT_UID, 'to');
       const eventCreatedAt = columnOf(strapi, REVIEW_EVENT_UID, 'createdAt');
       const updatedAt = columnOf(strapi, FLAG_UID, 'updatedAt');

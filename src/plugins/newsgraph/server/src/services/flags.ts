@@ -3,7 +3,7 @@ import { ACTOR_UID, FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from 
 import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
 import { readFlagsConfig, type FlagsConfig } from '../core/flags/flag-config';
 import type { FlagStatus, FlagSubject } from '../core/flags/flag-types';
-import { columnOf, currentKnex, tableOf } from '../strapi/types';
+import { columnOf, currentKnex, joinTableOf, tableOf, type JoinTable } from '../strapi/types';
 import { newDocumentId } from '../strapi/document-ids';
 import { workingVersion } from '../core/visibility/story-versions';
 import { isVerdict, sameVerdictText } from '../core/flags/review-workflow';
@@ -182,14 +182,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.query(REVIEW_EVENT_UID as QueryUid).create({ data: { flag: flag.id, from, to, note, actor: actorId, publishedAt: new Date(), ...details } });
   }
 
-  interface JoinTable {
-    name: string;
-    joinColumn: { name: string };
-    inverseJoinColumn: { name: string };
-    on?: Record<string, string>;
-  }
-  const joinTableOf = (attribute: string) =>
-    (strapi.db.metadata.get(STATEMENT_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable }> }).attributes[attribute]!.joinTable;
+  /** A statement relation's join table. */
+  const statementJoin = (attribute: string) => joinTableOf(strapi, STATEMENT_UID, attribute);
 
   /** The columns of a flag the evaluation reads, by attribute. */
   const FLAG_ROW_ATTRIBUTES = ['id', 'documentId', 'key', 'kind', 'status', 'severity', 'reason', 'verdict', 'textAtResolution', 'storyDocumentId', 'earlierVerdicts', 'rejectedMatches'] as const;
@@ -258,14 +252,14 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const knex = await currentKnex(strapi);
     const own = (attribute: string) => `s.${column(STATEMENT_UID, attribute)}`;
     const related = (attribute: string, targetUid: string, targetAttribute: string) => {
-      const join = joinTableOf(attribute);
+      const join = statementJoin(attribute);
       return knex(`${join.name} as l`)
         .join(`${table(targetUid)} as t`, 't.id', `l.${join.inverseJoinColumn.name}`)
         .where(`l.${join.joinColumn.name}`, knex.ref('s.id'))
         .select(`t.${column(targetUid, targetAttribute)}`)
         .limit(1);
     };
-    const evidence = joinTableOf('evidence');
+    const evidence = statementJoin('evidence');
     const evidenceCount = knex(evidence.name)
       .where(`${evidence.name}.${evidence.joinColumn.name}`, knex.ref('s.id'))
       .andWhere({ ...Object.fromEntries(Object.entries(evidence.on ?? {}).map(([name, value]) => [`${evidence.name}.${name}`, value])) })
@@ -287,7 +281,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       versionSlug: storyColumn('slug'),
     };
     for (const attribute of ['id', 'documentId', 'text', 'kind', 'attribution', 'verification', 'checkWorthiness', 'sourceUrl', 'medium', 'linkState']) columns[attribute] = own(attribute);
-    const storyLink = joinTableOf('story');
+    const storyLink = statementJoin('story');
     // The statement's story row, then every version (draft, published) of that story.
     const rows = (await knex(`${table(STATEMENT_UID)} as s`)
       .leftJoin(`${storyLink.name} as sl`, `sl.${storyLink.joinColumn.name}`, 's.id')
@@ -452,8 +446,7 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** A many-to-one relation's join table on one of the plugin's records. */
-  const joinOf = (uid: string, attribute: string) =>
-    (strapi.db.metadata.get(uid as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable }> }).attributes[attribute]!.joinTable;
+  const joinOf = (uid: string, attribute: string) => joinTableOf(strapi, uid, attribute);
 
   /**
    * Opens new flags, each with its "open" review event, in a handful of statements whatever their
@@ -494,8 +487,11 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const eventColumn = (attribute: string) => column(REVIEW_EVENT_UID, attribute);
     const reasons = new Map(creates.map((change) => [change.key, change.flag.reason]));
     const toCreated = (inserted: Array<Record<string, unknown>>) =>
-      // The score as stored (PostgreSQL keeps a decimal's two places), as the Query Engine reads it back.
-      inserted.map((row) => ({ id: Number(row.id), documentId: String(row[flagColumn('documentId')]), key: String(row[flagColumn('key')]), score: row[flagColumn('score')] === null || row[flagColumn('score')] === undefined ? null : Number(row[flagColumn('score')]) }));
+      inserted.map((row) => {
+        // The score as stored (PostgreSQL keeps a decimal's two places), as the Query Engine reads it back.
+        const storedScore = row[flagColumn('score')];
+        return { id: Number(row.id), documentId: String(row[flagColumn('documentId')]), key: String(row[flagColumn('key')]), score: storedScore === null || storedScore === undefined ? null : Number(storedScore) };
+      });
 
     if (strapi.db.dialect.client === 'postgres') {
       // One round trip on PostgreSQL, where each statement is one: the flags, their relations, their

@@ -5,7 +5,7 @@ import { isPlainObject, type DocumentData } from '../core/model-spec';
 import { parseRelationInput, type RelationRef } from '../core/fields/relation-input';
 import { linkTextOf } from '../core/linking/text-folding';
 import { getService } from '../strapi/get-service';
-import { columnOf, currentKnex, tableOf } from '../strapi/types';
+import { columnOf, currentKnex, tableOf, type JoinTable } from '../strapi/types';
 import type { IndexSignature } from './link-index';
 import { workingVersion } from '../core/visibility/story-versions';
 
@@ -57,13 +57,6 @@ export interface LinkPlan {
   storyVersions: StoryVersion[];
   /** Whether every version of the story already lists the statement's speaker and mentions. */
   storyActorsPresent: boolean;
-}
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName?: string;
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);

@@ -1,31 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { columnOf, currentKnex, tableOf } from '../strapi/types';
+import { columnOf, currentKnex, joinTableOf, tableOf, type JoinTable } from '../strapi/types';
 import { ACTOR_UID, STATEMENT_UID, STORY_UID } from '../constants';
 
-type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
-
-/** Strapi's metadata of a many-to-many join table, as the plugin's bulk writes read it. */
-export interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  /** Strapi's order columns: a story's actors in order, an actor's stories in order. */
-  orderColumnName?: string;
-  inverseOrderColumnName?: string;
-  /** Extra equality conditions of a polymorphic or component join (`{ field: 'aliases' }`). */
-  on?: Record<string, string>;
+/** Story.actors' join table, and the actor table and documentId column it leads to. */
+function storyActorsJoin(strapi: Core.Strapi) {
+  return { link: joinTableOf(strapi, STORY_UID, 'actors'), actorTable: tableOf(strapi, ACTOR_UID), documentIdColumn: columnOf(strapi, ACTOR_UID, 'documentId') };
 }
 
 /**
  * (story version, actor) pairs of Story.actors for the given versions, optionally only for some
  * actors, in one query on the join table: a story's actors grow with it, and a save needs only its own.
  */
-/** Story.actors' join table, and the actor table and documentId column it leads to. */
-function storyActorsJoin(strapi: Core.Strapi) {
-  const story = strapi.db.metadata.get(STORY_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable?: JoinTable }> };
-  return { link: story.attributes.actors!.joinTable!, actorTable: tableOf(strapi, ACTOR_UID), documentIdColumn: columnOf(strapi, ACTOR_UID, 'documentId') };
-}
-
 async function linkedPairs(strapi: Core.Strapi, versionIds: number[], onlyActors?: string[]): Promise<Array<{ storyId: number; actorDocumentId: string }>> {
   if (versionIds.length === 0 || onlyActors?.length === 0) return [];
   const { link, actorTable, documentIdColumn } = storyActorsJoin(strapi);
@@ -40,8 +25,8 @@ async function linkedPairs(strapi: Core.Strapi, versionIds: number[], onlyActors
 
 /**
  * Story.actors is derived data: the union of its statements' speakers and mentions. It is written
- * on every version of the story (draft and published) through the query engine, so that keeping it
- * in step neither marks a published story as modified nor waits for its next publication.
+ * on every version of the story (draft and published) straight to its join table, so that keeping
+ * it in step neither marks a published story as modified nor waits for its next publication.
  */
 export const storyActorsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
@@ -107,8 +92,7 @@ export const storyActorsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async syncStoryActors(storyDocumentId: string): Promise<void> {
       const { link, actorTable, documentIdColumn } = storyActorsJoin(strapi);
-      const statement = strapi.db.metadata.get(STATEMENT_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable?: JoinTable }> };
-      const [storyLink, speakerLink, mentionsLink] = (['story', 'speaker', 'mentions'] as const).map((attribute) => statement.attributes[attribute]!.joinTable!) as [JoinTable, JoinTable, JoinTable];
+      const [storyLink, speakerLink, mentionsLink] = (['story', 'speaker', 'mentions'] as const).map((attribute) => joinTableOf(strapi, STATEMENT_UID, attribute));
       const knex = await currentKnex(strapi);
       const versions = () => knex(tableOf(strapi, STORY_UID)).where(columnOf(strapi, STORY_UID, 'documentId'), storyDocumentId).select('id');
       const statementsOfStory = () => knex(storyLink.name).whereIn(storyLink.inverseJoinColumn.name, versions()).select(storyLink.joinColumn.name);

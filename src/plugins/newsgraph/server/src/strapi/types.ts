@@ -71,6 +71,26 @@ export function columnOf(strapi: Core.Strapi, uid: string, attribute: string): s
   return meta.attributes[attribute]?.columnName ?? attribute;
 }
 
+/** Strapi's metadata of a relation's join table, as the plugin's raw queries on link rows read it. */
+export interface JoinTable {
+  name: string;
+  joinColumn: { name: string };
+  inverseJoinColumn: { name: string };
+  /** Strapi's order columns: a story's actors in order, an actor's stories in order. */
+  orderColumnName?: string;
+  inverseOrderColumnName?: string;
+  /** Extra equality conditions of a polymorphic or component join (`{ field: 'aliases' }`). */
+  on?: Record<string, string>;
+}
+
+/** The join table behind a relation or component attribute of a content type. */
+export function joinTableOf(strapi: Core.Strapi, uid: string, attribute: string): JoinTable {
+  const meta = strapi.db.metadata.get(uid as ModelUid) as unknown as { attributes: Record<string, { joinTable?: JoinTable }> };
+  const joinTable = meta.attributes[attribute]?.joinTable;
+  if (!joinTable) throw new Error(`${uid}.${attribute} has no join table`);
+  return joinTable;
+}
+
 let savepoints = 0;
 
 /**
