@@ -117,3 +117,19 @@ test("a newsroom's own rated statement - should be found again when another stat
   const after = await repeatsFlag(second);
   expect(after?.status).toBe('obsolete');
 });
+
+test('a verdict withdrawn while a later verdict stands - should not be offered again', async () => {
+  const storyId = await story();
+  const first = await statement(storyId, 'The ferry operator laid off 120 deckhands over the winter');
+  await app.strapi.documents('api::statement.statement').update({ documentId: first, data: { verification: 'false' } as never });
+  const later = await statement(storyId, 'The lighthouse keepers have 75 members in their union');
+  await app.strapi.documents('api::statement.statement').update({ documentId: later, data: { verification: 'accurate' } as never });
+  const before = await statement(storyId, 'The ferry operator laid off 120 deckhands over the winter, the union said');
+  expect((await repeatsFlag(before))?.earlierVerdicts?.map((verdict) => verdict.documentId)).toContain(first);
+  // The latest rated statement is still the later one, so the matcher's freshness check does not move:
+  // the withdrawn verdict must be caught when it is about to be offered.
+  await app.strapi.documents('api::statement.statement').update({ documentId: first, data: { verification: 'unverified' } as never });
+  const repeat = await statement(storyId, 'Over the winter the ferry operator laid off 120 of its deckhands, the union said');
+  const flag = await repeatsFlag(repeat);
+  expect((flag?.earlierVerdicts ?? []).map((verdict) => verdict.documentId)).not.toContain(first);
+});

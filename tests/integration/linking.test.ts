@@ -168,6 +168,35 @@ describe('Links follow edits', () => {
     expect(keys(viaDocuments.proposals as Array<{ documentId: string }>)).toEqual(['truce']);
   });
 
+  test('a REST create, whose link rows the plugin writes itself - should store them as Strapi\'s own create does: the same positions on both sides', async () => {
+    const data = { text: "Maravia was ready to accept the truce if Tolen's air force stood down", kind: 'paraphrase', attribution: 'the Maravian leader said', story: storyId };
+    // Asking for a populated answer keeps Strapi's own relation writes; the plain REST create does not.
+    const byStrapi = await app.strapi.documents('api::statement.statement').create({ data: data as never, populate: ['mentions'] });
+    const created = await app.http().post('/api/statements').set(auth()).send({ data });
+    expect(created.status).toBe(201);
+    const byPlugin = created.body.data as { id: number; documentId: string };
+    const knex = app.strapi.db.connection;
+    const rowsOf = async (table: string, target: string, statementId: number) =>
+      (await knex(table).where('statement_id', statementId).select(`${target} as target`, '*')) as Array<Record<string, number>>;
+    for (const [table, target, ownOrder] of [
+      ['statements_speaker_lnk', 'actor_id', null],
+      ['statements_mentions_lnk', 'actor_id', 'actor_ord'],
+      ['statements_proposals_lnk', 'proposal_id', 'proposal_ord'],
+    ] as const) {
+      const strapiRows = await rowsOf(table, target, byStrapi.id as number);
+      const pluginRows = await rowsOf(table, target, byPlugin.id);
+      expect(strapiRows.length).toBeGreaterThan(0);
+      const shape = (rows: Array<Record<string, number>>, shift: number) =>
+        rows.map((row) => ({ target: row.target, own: ownOrder ? row[ownOrder] : null, inverse: Number(row.statement_ord) + shift })).sort((a, b) => a.target - b.target);
+      // The second statement comes last in each target's list: one place after the first.
+      expect(shape(pluginRows, 0)).toEqual(shape(strapiRows, 1));
+    }
+    const read = await readStatement(byPlugin.documentId);
+    expect(keyOf.get(read.speaker!.documentId)).toBe('varga');
+    expect(keys(read.mentions)).toEqual(['air-force', 'maravia']);
+    expect(keys(read.proposals)).toEqual(['truce']);
+  });
+
   test('an explicit speaker - should win over the attribution', async () => {
     const statement = await createStatement({ text: 'No comment', kind: 'direct_quote', attribution: 'Varga said', speaker: actorIds.get('korr') });
     expect(keyOf.get(statement.speaker!.documentId)).toBe('korr');

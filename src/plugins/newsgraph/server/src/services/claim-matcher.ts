@@ -46,8 +46,13 @@ interface Followed {
   lastUpdate: string;
 }
 
+/** The statements the freshness check follows: those with a verdict (the partial index's predicate, word for word, so both databases use it). */
+const RATED_STATEMENTS = `?? <> 'unverified'`;
+
 /** Rows loaded per query while building the index: bounded memory whatever the newsroom's size. */
 const BATCH = 2000;
+
+const STATEMENT_COLUMNS = ['id', 'documentId', 'text', 'verification', 'saidAt', 'createdAt', 'updatedAt', 'verifiedText'];
 
 const toTimestamp = (value: string | Date | null | undefined): string => (!value ? '' : value instanceof Date ? value.toISOString() : new Date(value).toISOString());
 const toDay = (value: string | Date | null | undefined): string | null => (!value ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
@@ -55,11 +60,12 @@ const toDay = (value: string | Date | null | undefined): string | null => (!valu
 /**
  * Keeps a claim matcher over the newsroom's rated statements and the imported fact-checks, and
  * finds earlier verdicts for a statement's text (issue 12). Like the link index, it is built once
- * and then patched: before each use it reads the latest update of both tables (an index on
- * `updated_at` answers it without reading the table) and reloads what changed since, only for the
- * table that moved; so several Strapi instances on one database agree without talking to each other.
- * A deleted row leaves no trace to patch from: the earlier verdicts found are checked to exist
- * before they are offered, and those that no longer do leave the index. (Counting the rows on
+ * and then patched: before each use it reads the latest update of the rated statements and of the
+ * fact-checks (an index on `updated_at` answers it without reading the table) and reloads what
+ * changed since, only for the table that moved; so several Strapi instances on one database agree
+ * without talking to each other. A deleted row, or a statement whose verdict was reset, leaves no
+ * trace the check follows: the earlier verdicts found are checked against their rows before they
+ * are offered, and those that no longer hold leave the index. (Counting the rows on
  * every save, as this once did, scanned the whole statements table: docs/performance.md.)
  */
 export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -76,9 +82,11 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
    * in any query: the flags service reads them beside the statement it evaluates, in one round trip.
    */
   function signatureColumns(knex: Core.Strapi['db']['connection']): Record<keyof MatcherSignatures, unknown> {
-    // A bare max() of an indexed column: both databases read it from the end of the index.
+    // A max() of an indexed column: both databases read it from the end of the index. Statements
+    // count only while rated (a partial index, ensureIndexes): an unrated statement is never an
+    // earlier verdict, and most saves are of unrated ones, which then leave the index as it is.
     const latest = (uid: string) => knex(tableOf(strapi, uid)).max(columnOf(strapi, uid, 'updatedAt'));
-    return { statementsUpdatedAt: latest(STATEMENT_UID), factChecksUpdatedAt: latest(FACT_CHECK_UID) };
+    return { statementsUpdatedAt: latest(STATEMENT_UID).whereRaw(RATED_STATEMENTS, [columnOf(strapi, STATEMENT_UID, 'verification')]), factChecksUpdatedAt: latest(FACT_CHECK_UID) };
   }
 
   const signatureText = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
@@ -163,9 +171,8 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const nextStatements: Followed = statements ?? { signature: '', lastUpdate: '' };
     const nextFactChecks: Followed = factChecks ?? { signature: '', lastUpdate: '' };
-    const statementColumns = ['id', 'documentId', 'text', 'verification', 'saidAt', 'createdAt', 'updatedAt', 'verifiedText'];
     if (nextStatements.signature !== signatures.statements) {
-      await loadChanged<StatementRow>(STATEMENT_UID, statementColumns, nextStatements, (row) => put(keyOf('statement', row.documentId), statementEntry(row)));
+      await loadChanged<StatementRow>(STATEMENT_UID, STATEMENT_COLUMNS, nextStatements, (row) => put(keyOf('statement', row.documentId), statementEntry(row)));
     }
     if (nextFactChecks.signature !== signatures.factChecks) {
       await loadChanged<FactCheckRow>(FACT_CHECK_UID, ['id', 'documentId', 'claimReviewed', 'title', 'rating', 'verdict', 'url', 'publisher', 'datePublished', 'updatedAt'], nextFactChecks, (row) =>
@@ -179,17 +186,41 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
     factChecks = nextFactChecks;
   }
 
-  /** Drops from the index the entries among `keys` whose row was deleted. @returns the keys still there */
-  async function dropDeleted(keys: string[]): Promise<Set<string>> {
+  /**
+   * Checks the entries among `keys` against their rows before they are offered: those whose row was
+   * deleted leave the index, and so do statements whose verdict no longer applies (reset after a
+   * text change, or withdrawn), which the freshness check, following rated statements only, may not
+   * have seen. @returns whether any entry left or changed
+   */
+  async function dropStale(keys: string[]): Promise<boolean> {
     const present = new Set<string>();
-    for (const [source, uid] of [['statement', STATEMENT_UID], ['fact-check', FACT_CHECK_UID]] as const) {
-      const ids = keys.filter((key) => entries.get(key)?.source === source).map((key) => entries.get(key)!.documentId);
-      if (ids.length === 0) continue;
-      const rows = (await strapi.db.query(uid as QueryUid).findMany({ where: { documentId: { $in: ids } }, select: ['documentId'] })) as Array<{ documentId: string }>;
-      for (const row of rows) present.add(keyOf(source, row.documentId));
+    let changed = false;
+    const documentIdsOf = (source: Entry['source']) => keys.filter((key) => entries.get(key)?.source === source).map((key) => entries.get(key)!.documentId);
+    const statementIds = documentIdsOf('statement');
+    if (statementIds.length > 0) {
+      const rows = (await strapi.db.query(STATEMENT_UID as QueryUid).findMany({ where: { documentId: { $in: statementIds } }, select: STATEMENT_COLUMNS })) as StatementRow[];
+      for (const row of rows) {
+        const key = keyOf('statement', row.documentId);
+        const entry = statementEntry(row);
+        if (!entry) continue;
+        present.add(key);
+        if (entries.get(key)?.verdict !== entry.verdict || entries.get(key)?.text !== entry.text) {
+          put(key, entry);
+          changed = true;
+        }
+      }
     }
-    for (const key of keys) if (!present.has(key)) put(key, null);
-    return present;
+    const factCheckIds = documentIdsOf('fact-check');
+    if (factCheckIds.length > 0) {
+      const rows = (await strapi.db.query(FACT_CHECK_UID as QueryUid).findMany({ where: { documentId: { $in: factCheckIds } }, select: ['documentId'] })) as Array<{ documentId: string }>;
+      for (const row of rows) present.add(keyOf('fact-check', row.documentId));
+    }
+    for (const key of keys) {
+      if (present.has(key)) continue;
+      put(key, null);
+      changed = true;
+    }
+    return changed;
   }
 
   async function current(known?: MatcherSignatures): Promise<ClaimMatcher> {
@@ -217,7 +248,7 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
       const find = async () => (await current(options.signatures)).match(text, { limit: 5, minSimilarity: EARLIER_VERDICT_THRESHOLD, exclude: excluded ? (id) => id === excluded : undefined });
       let matches = await find();
       // Rare (most statements repeat nothing), so the check costs a query only when there is something to offer.
-      if (matches.length > 0 && (await dropDeleted(matches.map((match) => match.id))).size < matches.length) matches = await find();
+      if (matches.length > 0 && (await dropStale(matches.map((match) => match.id)))) matches = await find();
       return matches.flatMap((match) => {
         const entry = entries.get(match.id);
         return entry ? [{ ...entry, similarity: Math.round(match.similarity * 1000) / 1000 }] : [];
@@ -234,10 +265,18 @@ export const claimMatcherService = ({ strapi }: { strapi: Core.Strapi }) => {
      * fact-checks is then read from the end of an index instead of the whole table, on every save.
      */
     async ensureIndexes(): Promise<void> {
-      for (const uid of [STATEMENT_UID, FACT_CHECK_UID]) {
-        const table = tableOf(strapi, uid);
-        await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${table}_updated_at_matcher`, table, columnOf(strapi, uid, 'updatedAt')]);
-      }
+      const knex = strapi.db.connection;
+      const statements = tableOf(strapi, STATEMENT_UID);
+      const factChecks = tableOf(strapi, FACT_CHECK_UID);
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (??) WHERE ${RATED_STATEMENTS}`, [
+        `${statements}_rated_updated_at`,
+        statements,
+        columnOf(strapi, STATEMENT_UID, 'updatedAt'),
+        columnOf(strapi, STATEMENT_UID, 'verification'),
+      ]);
+      // The earlier index over every statement: no longer read, and each save would keep writing it.
+      await knex.raw('DROP INDEX IF EXISTS ??', [`${statements}_updated_at_matcher`]);
+      await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??)', [`${factChecks}_updated_at_matcher`, factChecks, columnOf(strapi, FACT_CHECK_UID, 'updatedAt')]);
     },
 
     /** Forget everything: the next use rebuilds from the database. */
