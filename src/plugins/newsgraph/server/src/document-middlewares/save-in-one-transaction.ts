@@ -1,5 +1,5 @@
 import { STATEMENT_UID } from '../constants';
-import type { DocumentMiddlewareFactory } from '../strapi/types';
+import { runInOneSaveTransaction, type DocumentMiddlewareFactory } from '../strapi/types';
 
 const STATEMENT_WRITES = new Set(['create', 'update', 'delete']);
 
@@ -16,5 +16,5 @@ const STATEMENT_WRITES = new Set(['create', 'update', 'delete']);
  */
 export const saveInOneTransaction: DocumentMiddlewareFactory = (strapi) => async (context, next) => {
   if (context.uid !== STATEMENT_UID || !STATEMENT_WRITES.has(context.action)) return next();
-  return strapi.db.transaction(() => next());
+  return runInOneSaveTransaction(strapi, next);
 };

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import type { ModelLookup, ModelSpec } from '../core/model-spec';
 
@@ -93,6 +94,19 @@ export function joinTableOf(strapi: Core.Strapi, uid: string, attribute: string)
 
 let savepoints = 0;
 
+/** Set while a transaction opened for one statement's save runs (runInOneSaveTransaction). */
+const oneSaveTransaction = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` in a transaction of its own, opened for one save; inside a transaction already open
+ * (a relink batch, an import), in that one.
+ */
+export function runInOneSaveTransaction<T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> {
+  if (strapi.db.inTransaction()) return work();
+  // Strapi types the callback's promise as wrapped once more than it is.
+  return oneSaveTransaction.run(true, () => strapi.db.transaction(() => work()) as unknown as Promise<T>);
+}
+
 /**
  * Runs best-effort work (flags, Story.actors, linking) inside the caller's transaction, behind a
  * savepoint: when it fails, only its own writes are undone and the transaction stays usable, so
@@ -107,7 +121,11 @@ export async function withSavepoint<T>(strapi: Core.Strapi, work: () => Promise<
   await knex.raw(`SAVEPOINT ${name}`);
   try {
     const result = await work();
-    await knex.raw(`RELEASE SAVEPOINT ${name}`);
+    // The commit releases it with the transaction: in a one-save transaction, a few savepoints at
+    // most, the release is a round trip for nothing. A long transaction (a relink batch, an import)
+    // releases each, so that its savepoints do not pile up (PostgreSQL keeps 64 per transaction
+    // cheaply, and each one more costs every snapshot taken meanwhile).
+    if (!oneSaveTransaction.getStore()) await knex.raw(`RELEASE SAVEPOINT ${name}`);
     return result;
   } catch (error) {
     await knex.raw(`ROLLBACK TO SAVEPOINT ${name}`);
