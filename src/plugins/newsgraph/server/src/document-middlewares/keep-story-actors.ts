@@ -44,13 +44,13 @@ export const keepStoryActors: DocumentMiddlewareFactory = (strapi) => {
       await syncStories([stored?.story?.documentId]);
       return result;
     }
+    // Set only by a create or update whose data linking planned for.
     const linking = linkingOf(context);
-    const data = context.params.data;
-    if (!linking || (context.action !== 'create' && context.action !== 'update') || typeof data !== 'object' || data === null) return next();
+    if (!linking) return next();
 
     const result = (await next()) as { documentId?: string } | null;
     try {
-      const work = storyActorsWork(linking, data as Record<string, unknown>);
+      const work = storyActorsWork(linking, context.params.data as Record<string, unknown>);
       if (work) await (work.singleStatement ? withStatementSavepoint(strapi, work.run) : withSavepoint(strapi, work.run));
     } catch (error) {
       const documentId = result?.documentId ?? context.params.documentId ?? '(unknown)';

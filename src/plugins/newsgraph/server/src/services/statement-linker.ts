@@ -5,7 +5,7 @@ import { isPlainObject, type DocumentData } from '../core/model-spec';
 import { parseRelationInput, type RelationRef } from '../core/fields/relation-input';
 import { linkTextOf } from '../core/linking/text-folding';
 import { getService } from '../strapi/get-service';
-import { columnOf, currentKnex, tableOf, type JoinTable } from '../strapi/types';
+import { columnOf, currentKnex, relationOf, tableOf } from '../strapi/types';
 import type { IndexSignature } from './link-index';
 import { workingVersion } from '../core/visibility/story-versions';
 
@@ -176,9 +176,8 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
     async loadStored(documentId: string): Promise<StoredStatement | null> {
       const knex = await currentKnex(strapi);
       const own = (attribute: string) => `s.${columnOf(strapi, STATEMENT_UID, attribute)}`;
-      const relation = (attribute: string) => (strapi.db.metadata.get(STATEMENT_UID as QueryUid) as unknown as { attributes: Record<string, { joinTable: JoinTable; target: string }> }).attributes[attribute]!;
       const linked = (attribute: string) => {
-        const { joinTable, target } = relation(attribute);
+        const { joinTable, target } = relationOf(strapi, STATEMENT_UID, attribute);
         return {
           joinTable,
           query: knex(`${joinTable.name} as l`)

@@ -1,7 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { currentKnex, joinTableOf, tableOf } from './types';
-
-type ModelUid = Parameters<Core.Strapi['db']['metadata']['get']>[0];
+import { currentKnex, relationOf, tableOf } from './types';
 
 /** The rows one relation attribute of a new entry points at, in the order the entry lists them. */
 export interface LinkRows {
@@ -19,12 +17,10 @@ export interface LinkRows {
  */
 export async function insertLinkRows(strapi: Core.Strapi, uid: string, ownerId: number, links: LinkRows[]): Promise<void> {
   const knex = await currentKnex(strapi);
-  const attributes = (strapi.db.metadata.get(uid as ModelUid) as unknown as { attributes: Record<string, { target?: string }> }).attributes;
   const inserts = links
     .filter((link) => link.targetIds.length > 0)
     .map(({ attribute, targetIds }) => {
-      const joinTable = joinTableOf(strapi, uid, attribute);
-      const target = attributes[attribute]?.target;
+      const { joinTable, target } = relationOf(strapi, uid, attribute);
       if (!target) throw new Error(`${uid}.${attribute} is not a relation`);
       const columns: Record<string, unknown> = {
         [joinTable.joinColumn.name]: knex.raw('cast(? as integer)', [ownerId]),

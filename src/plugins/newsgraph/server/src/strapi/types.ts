@@ -86,10 +86,15 @@ export interface JoinTable {
 
 /** The join table behind a relation or component attribute of a content type. */
 export function joinTableOf(strapi: Core.Strapi, uid: string, attribute: string): JoinTable {
-  const meta = strapi.db.metadata.get(uid as ModelUid) as unknown as { attributes: Record<string, { joinTable?: JoinTable }> };
-  const joinTable = meta.attributes[attribute]?.joinTable;
+  return relationOf(strapi, uid, attribute).joinTable;
+}
+
+/** A relation attribute of a content type: its join table and the uid of the content type it points at. */
+export function relationOf(strapi: Core.Strapi, uid: string, attribute: string): { joinTable: JoinTable; target: string } {
+  const meta = strapi.db.metadata.get(uid as ModelUid) as unknown as { attributes: Record<string, { joinTable?: JoinTable; target?: string }> };
+  const { joinTable, target = '' } = meta.attributes[attribute] ?? {};
   if (!joinTable) throw new Error(`${uid}.${attribute} has no join table`);
-  return joinTable;
+  return { joinTable, target };
 }
 
 let savepoints = 0;
