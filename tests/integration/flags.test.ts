@@ -225,3 +225,31 @@ test('a save\'s newsgraph.flag.opened events - should carry what a read after th
     app.strapi.eventHub.off('newsgraph.flag.opened', listener);
   }
 });
+
+test('a new statement\'s flags, raised from what its save held - should be what evaluating it again from the database finds', async () => {
+  // A statement's create evaluates its flags without reading it back (middleware raise-flags); a
+  // later evaluation reads everything. Any difference between the two would show as a change here.
+  await app.strapi.documents('plugin::newsgraph.fact-check' as never).create({
+    data: { claimReviewed: 'Grain exports through the northern port fell by 30 percent last winter', rating: 'False', verdict: 'false', url: 'https://factcheck.example/grain-exports', publisher: 'Harbour Checks' } as never,
+  });
+  const speaker = await app.http().post('/api/actors').set(auth()).send({ data: { name: 'Ilse Marten', kind: 'person' } });
+  expect(speaker.status).toBe(201);
+  const story = await createStory({ sourceUrl: 'https://example.org/wire/port', body: 'KESSA - Ilse Marten said grain exports fell. "We kept the port open," she said.' });
+  const created = [
+    await createStatement({ story, kind: 'direct_quote', text: 'We kept the port open', attribution: 'Ilse Marten said' }),
+    await createStatement({ story, kind: 'direct_quote', text: 'We closed the port for a week', attribution: 'a port official said' }),
+    await createStatement({ story, kind: 'claim', text: 'Grain exports through the northern port fell by 30 percent last winter', attribution: 'Ilse Marten said', sourceUrl: 'https://example.org/q' }),
+    await createStatement({ story, kind: 'claim', text: 'Exports rose 12 percent in March', attribution: 'Ilse Marten said', evidence: [{ url: 'https://example.org/customs', title: 'Customs figures' }] }),
+    await createStatement({ story, kind: 'paraphrase', text: 'The port will reopen on Monday', attribution: 'the ministry said' }),
+  ];
+  const flags = app.strapi.plugin('newsgraph').service('flags') as { syncStatement(documentId: string): Promise<void> };
+  const kinds = new Set<string>();
+  for (const statement of created) {
+    const atCreation = await flagsOf(statement);
+    atCreation.forEach((flag) => kinds.add(flag.kind));
+    await flags.syncStatement(statement);
+    expect(await flagsOf(statement)).toEqual(atCreation);
+  }
+  // The statements raise flags of every kind that reads the statement, its speaker, evidence or story.
+  expect([...kinds].sort()).toEqual(expect.arrayContaining(['anonymous_source', 'quote_mismatch', 'repeats_checked_claim', 'unverified_claim']));
+});

@@ -169,9 +169,12 @@ describe('Links follow edits', () => {
   });
 
   test('a REST create, whose link rows the plugin writes itself - should store them as Strapi\'s own create does: the same positions on both sides', async () => {
-    const data = { text: "Maravia was ready to accept the truce if Tolen's air force stood down", kind: 'paraphrase', attribution: 'the Maravian leader said', story: storyId };
+    // A draft story (one version): named plainly, the plugin gives Strapi the row id it read; named
+    // with a status, Strapi looks the story's versions up itself.
+    const draft = (await app.strapi.documents('api::story.story').create({ data: storyInput({ storyDate: STORY_DATE }) as never })).documentId;
+    const data = { text: "Maravia was ready to accept the truce if Tolen's air force stood down", kind: 'paraphrase', attribution: 'the Maravian leader said', story: draft };
     // Asking for a populated answer keeps Strapi's own relation writes; the plain REST create does not.
-    const byStrapi = await app.strapi.documents('api::statement.statement').create({ data: data as never, populate: ['mentions'] });
+    const byStrapi = await app.strapi.documents('api::statement.statement').create({ data: { ...data, story: { documentId: draft, status: 'draft' } } as never, populate: ['mentions'] });
     const created = await app.http().post('/api/statements').set(auth()).send({ data });
     expect(created.status).toBe(201);
     const byPlugin = created.body.data as { id: number; documentId: string };
@@ -182,6 +185,7 @@ describe('Links follow edits', () => {
       ['statements_speaker_lnk', 'actor_id', null],
       ['statements_mentions_lnk', 'actor_id', 'actor_ord'],
       ['statements_proposals_lnk', 'proposal_id', 'proposal_ord'],
+      ['statements_story_lnk', 'story_id', null],
     ] as const) {
       const strapiRows = await rowsOf(table, target, byStrapi.id as number);
       const pluginRows = await rowsOf(table, target, byPlugin.id);

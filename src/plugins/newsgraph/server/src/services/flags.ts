@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, FLAG_UID, REVIEW_EVENT_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import { evaluateFlags, planFlagChanges, type FlagChange, type StoredFlag } from '../core/flags/evaluate';
@@ -13,7 +14,7 @@ import type { MatcherSignatures } from './claim-matcher';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
-interface StatementRow {
+export interface StatementRow {
   id: number;
   documentId: string;
   text: string | null;
@@ -27,6 +28,26 @@ interface StatementRow {
   speaker: { documentId: string; name: string | null } | null;
   story: { documentId: string } | null;
   evidenceCount: number;
+}
+
+/** A version (draft or published row) of a statement's story, as flags read it. */
+interface StoryVersionRow {
+  id: number;
+  body: string | null;
+  sourceUrl: string | null;
+  publishedAt: unknown;
+  title: string | null;
+  slug: string | null;
+}
+
+/**
+ * A statement just created, as its save has it in hand (the create's result, linking's plan and the
+ * story read with it): what readStatement would read back, for a statement that has no flags yet.
+ */
+export interface CreatedStatement {
+  statement: StatementRow;
+  versions: StoryVersionRow[];
+  signatures: MatcherSignatures;
 }
 
 /** What a newsgraph.flag.opened or .resolved event carries (README, Webhooks). */
@@ -231,14 +252,6 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as FlagRow[];
   }
 
-  interface StoryVersionRow {
-    id: number;
-    body: string | null;
-    sourceUrl: string | null;
-    publishedAt: unknown;
-    title: string | null;
-    slug: string | null;
-  }
 
   /**
    * Everything a statement's evaluation reads, in one query (this runs on every save): the statement
@@ -334,7 +347,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * version or else its draft), the statement's flags and the claim matcher's freshness check.
    */
   async function loadSubject(
-    statementDocumentId: string
+    statementDocumentId: string,
+    created?: CreatedStatement
   ): Promise<{
     subject: FlagSubject;
     storyId: string | null;
@@ -346,7 +360,8 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The statement and story as a flag.opened announcement carries them. */
     announced: Omit<FlagAnnouncement, 'flag'>;
   } | null> {
-    const read = await readStatement(statementDocumentId);
+    // A statement created in this save has no flags yet, and the save holds the rest.
+    const read = created ? { ...created, flags: [] } : await readStatement(statementDocumentId);
     if (!read) return null;
     const { statement, versions, flags, signatures } = read;
     const storyId = statement.story?.documentId ?? null;
@@ -572,9 +587,12 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     recordEvent,
     emitOpenedFlagsAfterCommit,
 
-    /** Re-evaluates one statement's flags. A statement that no longer exists retires its open flags. */
-    async syncStatement(statementDocumentId: string): Promise<void> {
-      const loaded = await loadSubject(statementDocumentId);
+    /**
+     * Re-evaluates one statement's flags. A statement that no longer exists retires its open flags.
+     * @param created the statement as the save that created it has it, which spares reading it back
+     */
+    async syncStatement(statementDocumentId: string, created?: CreatedStatement): Promise<void> {
+      const loaded = await loadSubject(statementDocumentId, created);
       const rows = loaded ? loaded.flags : await readFlags(statementDocumentId);
       const earlierVerdicts = loaded ? await earlierVerdictsFor(statementDocumentId, loaded.subject, rows, loaded.signatures) : [];
       if (loaded) loaded.subject.earlierVerdicts = earlierVerdicts;
@@ -614,7 +632,9 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // A repeats_checked_claim flag still under review shows the earlier verdicts as they stand now.
       for (const row of rows) {
         if (row.kind !== 'repeats_checked_claim' || (row.status !== 'open' && row.status !== 'in_review')) continue;
-        if (JSON.stringify(row.earlierVerdicts ?? []) === JSON.stringify(earlierVerdicts)) continue;
+        // Compared as values: PostgreSQL's jsonb gives the keys back in its own order, so the text
+        // would differ and every save of the statement would rewrite the flag for nothing.
+        if (isDeepStrictEqual(row.earlierVerdicts ?? [], earlierVerdicts)) continue;
         await strapi.db.query(FLAG_UID as QueryUid).update({ where: { id: row.id }, data: { earlierVerdicts } });
       }
     },

@@ -108,7 +108,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     rowIds.set(`actor:${row.documentId}`, row.id);
     // An organization entered without a country is taken for the one its name says ("Turkish Armed Forces").
     const country = row.country ?? (ORGANIZATION_KINDS.has(row.kind) ? countryOfNationalBody(row.name, COUNTRIES) : null);
-    facts.set(row.documentId, { country, affiliation: actor.affiliation ?? null, kind: row.kind });
+    facts.set(row.documentId, { name: row.name, country, affiliation: actor.affiliation ?? null, kind: row.kind });
   }
 
   function addProposal(row: ProposalRow): void {

@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, PROPOSAL_UID, STATEMENT_UID, STORY_UID } from '../constants';
 import { linkStatement, type AmbiguousPhrase, type LinkOverrides } from '../core/linking/linker';
 import { isPlainObject, type DocumentData } from '../core/model-spec';
-import { parseRelationInput, type RelationRef } from '../core/fields/relation-input';
+import { parseRelationInput, plainTargetOf, type RelationRef } from '../core/fields/relation-input';
 import { linkTextOf } from '../core/linking/text-folding';
 import { getService } from '../strapi/get-service';
 import { columnOf, currentKnex, relationOf, tableOf } from '../strapi/types';
+import type { MatcherSignatures } from './claim-matcher';
 import type { IndexSignature } from './link-index';
 import { workingVersion } from '../core/visibility/story-versions';
 
@@ -48,26 +49,45 @@ export interface StoredStatement {
   checkWorthiness: number | string | null;
 }
 
+/** A version of the statement's story as the flags of a new statement need it. */
+export interface StoryPageVersion {
+  id: number;
+  body: string | null;
+  sourceUrl: string | null;
+  publishedAt: unknown;
+  title: string | null;
+  slug: string | null;
+}
+
 /** What plan() decides for one write. */
 export interface LinkPlan {
   /** Fields to merge into the write's data; relations only when they change. */
   patch: DocumentData;
-  /** The statement's speaker and mentions after the write, whether or not the patch rewrites them. */
-  links: { speaker: string | null; mentions: string[] };
+  /** The statement's speaker (with its name, when the index knows it) and mentions after the write, whether or not the patch rewrites them. */
+  links: { speaker: string | null; speakerName: string | null; mentions: string[] };
   storyVersions: StoryVersion[];
+  /**
+   * The story's versions and the claim matcher's freshness check, read in the plan's one query, so
+   * that a new statement's flags are evaluated without reading anything back (services/flags.ts).
+   * Absent for a statement without a story.
+   */
+  storyPage?: { versions: StoryPageVersion[]; matcherSignatures: MatcherSignatures };
   /** Whether every version of the story already lists the statement's speaker and mentions. */
   storyActorsPresent: boolean;
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
 
-interface StoryRow extends IndexSignature {
+interface StoryRow extends IndexSignature, MatcherSignatures {
   id: number;
   presentActors?: number | string;
   storyDate: string | number | Date | null;
   publishedAt: string | number | Date | null;
   dateline: string | null;
   title: string | null;
+  body: string | null;
+  sourceUrl: string | null;
+  slug: string | null;
 }
 
 /**
@@ -117,22 +137,27 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * The story's versions with their dates, the index's signature, and how many of `guessedActors`
-   * each version's Story.actors holds: everything a save needs from the database, in one round trip.
+   * The story's versions with their dates, the index's signature, how many of `guessedActors` each
+   * version's Story.actors holds, and what a new statement's flags read (the body and source, the
+   * claim matcher's signature): everything a save needs from the database, in one round trip.
    */
   async function storyVersionsWithSignature(storyDocumentId: string, guessedActors: string[]): Promise<StoryRow[]> {
     const stories = tableOf(strapi, STORY_UID);
     const column = (name: string) => `${stories}.${columnOf(strapi, STORY_UID, name)}`;
+    const knex = await currentKnex(strapi);
     const columns: Record<string, unknown> = {
       id: `${stories}.id`,
       storyDate: column('storyDate'),
       publishedAt: column('publishedAt'),
       dateline: column('dateline'),
       title: column('title'),
+      body: column('body'),
+      sourceUrl: column('sourceUrl'),
+      slug: column('slug'),
       ...getService(strapi, 'link-index').signatureColumns(),
+      ...getService(strapi, 'claim-matcher').signatureColumns(knex),
     };
     if (guessedActors.length > 0) columns.presentActors = getService(strapi, 'story-actors').presentActorsColumn(guessedActors);
-    const knex = await currentKnex(strapi);
     return (await knex(stories)
       .where(column('documentId'), storyDocumentId)
       .select(columns as never)) as StoryRow[];
@@ -362,7 +387,22 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       if ('mentions' in data || !sameList(result.mentions, previous.mentions)) patch.mentions = result.mentions.map((id) => reference('actor', id));
       if ('proposals' in data || !sameList(proposals, previous.proposals)) patch.proposals = proposals.map((id) => reference('proposal', id));
       if (mentionChange || proposalChange || 'linkOverrides' in data) patch.linkOverrides = storedOverrides(overrides);
-      return { patch, links: { speaker: result.speaker, mentions: result.mentions }, storyVersions, storyActorsPresent };
+      // Strapi connects a statement to every version of its story, and reads the story's draft and
+      // published rows to find them (two queries). This plan has just read them: a story named plainly
+      // with one version (a draft) goes by its row id, and Strapi's validation still checks the row
+      // exists inside the transaction. A story with two versions keeps Strapi's path, as Strapi
+      // collapses a to-one relation given two rows to the last.
+      const storyRow = storyRows.length === 1 ? storyRows[0] : undefined;
+      if (storyRow && storyId !== null && plainTargetOf(data.story) === storyId) patch.story = [{ id: Number(storyRow.id) }];
+      const storyPage =
+        storyRows.length > 0
+          ? {
+              versions: storyRows.map(({ id, body, sourceUrl, publishedAt, title, slug }) => ({ id: Number(id), body, sourceUrl, publishedAt, title, slug })),
+              matcherSignatures: { statementsUpdatedAt: storyRows[0]!.statementsUpdatedAt, factChecksUpdatedAt: storyRows[0]!.factChecksUpdatedAt },
+            }
+          : undefined;
+      const speakerName = result.speaker === null ? null : facts(result.speaker)?.name ?? null;
+      return { patch, links: { speaker: result.speaker, speakerName, mentions: result.mentions }, storyVersions, storyActorsPresent, ...(storyPage ? { storyPage } : {}) };
     },
   };
 };

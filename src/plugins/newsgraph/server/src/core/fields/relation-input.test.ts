@@ -1,4 +1,4 @@
-import { parseRelationInput } from './relation-input';
+import { parseRelationInput, plainTargetOf } from './relation-input';
 
 describe('parseRelationInput', () => {
   it('parseRelationInput - should return undefined when the write does not touch the relation', () => {
@@ -76,5 +76,29 @@ describe('parseRelationInput', () => {
       connect: [{ documentId: 'b' }],
       disconnect: [{ documentId: 'c' }],
     });
+  });
+});
+
+describe('plainTargetOf', () => {
+  it('plainTargetOf - should return the documentId a write names plainly', () => {
+    expect(plainTargetOf('story-1')).toBe('story-1');
+    expect(plainTargetOf({ documentId: 'story-1' })).toBe('story-1');
+    expect(plainTargetOf({ connect: ['story-1'] })).toBe('story-1');
+    expect(plainTargetOf({ connect: [{ documentId: 'story-1' }], disconnect: [] })).toBe('story-1');
+    expect(plainTargetOf({ set: [{ documentId: 'story-1' }] })).toBe('story-1');
+  });
+
+  it('plainTargetOf - should return undefined for a status, locale or position, a row id, or more than one target', () => {
+    expect(plainTargetOf({ documentId: 'story-1', status: 'published' })).toBeUndefined();
+    expect(plainTargetOf({ documentId: 'story-1', locale: 'fr' })).toBeUndefined();
+    expect(plainTargetOf({ connect: [{ documentId: 'story-1', position: { end: true } }] })).toBeUndefined();
+    expect(plainTargetOf({ connect: ['story-1'], disconnect: ['story-2'] })).toBeUndefined();
+    expect(plainTargetOf({ connect: ['story-1', 'story-2'] })).toBeUndefined();
+    expect(plainTargetOf({ set: ['story-1'], connect: ['story-2'] })).toBeUndefined();
+    expect(plainTargetOf({ id: 4 })).toBeUndefined();
+    expect(plainTargetOf(4)).toBeUndefined();
+    expect(plainTargetOf(null)).toBeUndefined();
+    expect(plainTargetOf(undefined)).toBeUndefined();
+    expect(plainTargetOf('')).toBeUndefined();
   });
 });

@@ -44,3 +44,28 @@ export function parseRelationInput(value: unknown): RelationChange | undefined {
   }
   return { set: toRefs(value), connect: [], disconnect: [] };
 }
+
+/** A reference that is a documentId and nothing more: no status, locale or position. */
+function plainDocumentId(item: unknown): string | undefined {
+  if (typeof item === 'string') return item === '' ? undefined : item;
+  if (!isPlainObject(item)) return undefined;
+  const keys = Object.keys(item);
+  return keys.length === 1 && keys[0] === 'documentId' && typeof item.documentId === 'string' && item.documentId !== '' ? item.documentId : undefined;
+}
+
+/**
+ * The one document a write points a to-one relation at, when it names it plainly by documentId
+ * (`"abc"`, `{ documentId }`, `{ connect: [one] }` with nothing to disconnect, `{ set: [one] }`).
+ * A status, locale or position asks Strapi for more than "every version of this document", so such
+ * a write gets undefined, as does anything else.
+ */
+export function plainTargetOf(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return plainDocumentId(value);
+  if (!('connect' in value) && !('set' in value)) return plainDocumentId(value);
+  const keys = Object.keys(value);
+  const only = (list: unknown) => (Array.isArray(list) && list.length === 1 ? plainDocumentId(list[0]) : undefined);
+  if ('set' in value) return keys.length === 1 ? only(value.set) : undefined;
+  const disconnect = value.disconnect;
+  const nothingDisconnected = disconnect === undefined || (Array.isArray(disconnect) && disconnect.length === 0);
+  return nothingDisconnected && keys.every((key) => key === 'connect' || key === 'disconnect') ? only(value.connect) : undefined;
+}

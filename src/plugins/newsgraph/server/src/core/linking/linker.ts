@@ -5,6 +5,8 @@ import type { Token } from './text-folding';
 
 /** Facts about an actor that help choose between several actors sharing an alias. */
 export interface ActorFacts {
+  /** The actor's name, for what is announced about a statement without reading it back. */
+  name?: string;
   country?: string | null;
   affiliation?: string | null;
   /** person, country, organization...: a dateline names a country actor. */
