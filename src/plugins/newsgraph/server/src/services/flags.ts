@@ -31,7 +31,7 @@ export interface StatementRow {
 }
 
 /** A version (draft or published row) of a statement's story, as flags read it. */
-interface StoryVersionRow {
+export interface StoryVersionRow {
   id: number;
   body: string | null;
   sourceUrl: string | null;

@@ -7,6 +7,7 @@ import { linkTextOf } from '../core/linking/text-folding';
 import { getService } from '../strapi/get-service';
 import { columnOf, currentKnex, relationOf, tableOf } from '../strapi/types';
 import type { MatcherSignatures } from './claim-matcher';
+import type { StoryVersionRow } from './flags';
 import type { IndexSignature } from './link-index';
 import { workingVersion } from '../core/visibility/story-versions';
 
@@ -49,16 +50,6 @@ export interface StoredStatement {
   checkWorthiness: number | string | null;
 }
 
-/** A version of the statement's story as the flags of a new statement need it. */
-export interface StoryPageVersion {
-  id: number;
-  body: string | null;
-  sourceUrl: string | null;
-  publishedAt: unknown;
-  title: string | null;
-  slug: string | null;
-}
-
 /** What plan() decides for one write. */
 export interface LinkPlan {
   /** Fields to merge into the write's data; relations only when they change. */
@@ -71,7 +62,7 @@ export interface LinkPlan {
    * that a new statement's flags are evaluated without reading anything back (services/flags.ts).
    * Absent for a statement without a story.
    */
-  storyPage?: { versions: StoryPageVersion[]; matcherSignatures: MatcherSignatures };
+  storyPage?: { versions: StoryVersionRow[]; matcherSignatures: MatcherSignatures };
   /** Whether every version of the story already lists the statement's speaker and mentions. */
   storyActorsPresent: boolean;
 }
