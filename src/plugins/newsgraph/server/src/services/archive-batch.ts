@@ -345,9 +345,6 @@ export function createStoryBatchWriter(strapi: Core.Strapi, reader: ArchiveLineR
    */
   async function insertFlags(stories: PreparedStory[], statementRow: Map<string, number>, now: Date): Promise<void> {
     const flagColumn = (attribute: string) => column(FLAG_UID, attribute);
-    // A flag row names its statement's documentId where the flag model has the column (the key's prefix otherwise).
-    const flagAttributes = (strapi.db.metadata.get(FLAG_UID as QueryUid) as unknown as { attributes: Record<string, unknown> }).attributes;
-    const statementDocumentIdColumn = 'statementDocumentId' in flagAttributes ? flagColumn('statementDocumentId') : null;
     const opened = stories.flatMap((story) => story.statements.flatMap((statement) => (statement.flags ?? []).map((flag) => ({ story, statement, flag, documentId: newDocumentId() }))));
     if (opened.length === 0) return;
     const inserted = await insertChunked(
@@ -363,7 +360,7 @@ export function createStoryBatchWriter(strapi: Core.Strapi, reader: ArchiveLineR
         [flagColumn('score')]: statement.links!.checkWorthiness,
         [flagColumn('version')]: flag.version,
         [flagColumn('storyDocumentId')]: story.documentId,
-        ...(statementDocumentIdColumn ? { [statementDocumentIdColumn]: statement.documentId } : {}),
+        [flagColumn('statementDocumentId')]: statement.documentId,
         [flagColumn('earlierVerdicts')]: flag.earlierVerdicts === null ? null : JSON.stringify(flag.earlierVerdicts),
         [flagColumn('createdAt')]: now,
         [flagColumn('updatedAt')]: now,

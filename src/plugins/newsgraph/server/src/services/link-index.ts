@@ -7,7 +7,7 @@ import { placeNames } from '../core/countries/place-names';
 import { indexActor, indexProposal, type LinkableActor, type LinkableProposal } from '../core/linking/linkable';
 import type { ActorFacts } from '../core/linking/linker';
 import { PhraseIndex } from '../core/linking/phrase-index';
-import { currentKnex } from '../strapi/types';
+import { currentKnex, tableOf } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -84,7 +84,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Sub-queries of the signature (row count and latest update of both tables), to select in any query. */
   function signatureColumns() {
-    const table = (uid: string) => strapi.db.metadata.get(uid as QueryUid).tableName;
+    const table = (uid: string) => tableOf(strapi, uid);
     const knex = strapi.db.connection;
     const summary = (name: string) => knex(name).select(knex.raw("count(*) || '|' || coalesce(cast(max(updated_at) as varchar(64)), '') as signature"));
     return { actorsSignature: summary(table(ACTOR_UID)), proposalsSignature: summary(table(PROPOSAL_UID)) };

@@ -11,7 +11,7 @@ import { storyContext } from '../core/flags/story-context';
 import { workingVersion } from '../core/visibility/story-versions';
 import { getService } from '../strapi/get-service';
 import { whereInScope, type ReadScope } from './document-permissions';
-import { columnOf, tableOf } from '../strapi/types';
+import { columnOf, joinTableOf, tableOf } from '../strapi/types';
 
 type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -192,8 +192,8 @@ export const reviewQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       const flags = tableOf(strapi, FLAG_UID);
       const storyIds = (await knex(flags).distinct(columnOf(strapi, FLAG_UID, 'storyDocumentId')).whereNotNull(columnOf(strapi, FLAG_UID, 'storyDocumentId')).limit(500)).map((row: Record<string, string>) => Object.values(row)[0]!);
       const storyRows = (await strapi.db.query(STORY_UID as QueryUid).findMany({ where: { documentId: { $in: storyIds }, ...whereInScope(null, stories) }, select: ['documentId', 'title', 'publishedAt'], orderBy: [{ id: 'desc' }] })) as Array<{ documentId: string; title: string }>;
-      const joinTable = (strapi.db.metadata.get(FLAG_UID as never) as unknown as { attributes: Record<string, { joinTable?: { name: string; inverseJoinColumn: { name: string } } }> }).attributes.assignee?.joinTable;
-      const assigneeIds = joinTable ? (await knex(joinTable.name).distinct(joinTable.inverseJoinColumn.name)).map((row: Record<string, number>) => Object.values(row)[0]!) : [];
+      const joinTable = joinTableOf(strapi, FLAG_UID, 'assignee');
+      const assigneeIds = (await knex(joinTable.name).distinct(joinTable.inverseJoinColumn.name)).map((row: Record<string, number>) => Object.values(row)[0]!);
       const assignees = (await strapi.db.query('admin::user' as QueryUid).findMany({ where: { id: { $in: assigneeIds } }, select: ['id', 'firstname', 'lastname'] })) as Array<{ id: number; firstname: string | null; lastname: string | null }>;
       const actors = q ? ((await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { name: { $containsi: q } }, select: ['documentId', 'name'], orderBy: [{ name: 'asc' }], limit: 20 })) as QueueFacets['actors']) : [];
       return {
