@@ -168,13 +168,20 @@ describe('Links follow edits', () => {
     expect(keys(viaDocuments.proposals as Array<{ documentId: string }>)).toEqual(['truce']);
   });
 
-  test('a REST create, whose link rows the plugin writes itself - should store them as Strapi\'s own create does: the same positions on both sides', async () => {
-    // A draft story (one version): named plainly, the plugin gives Strapi the row id it read; named
-    // with a status, Strapi looks the story's versions up itself.
-    const draft = (await app.strapi.documents('api::story.story').create({ data: storyInput({ storyDate: STORY_DATE }) as never })).documentId;
-    const data = { text: "Maravia was ready to accept the truce if Tolen's air force stood down", kind: 'paraphrase', attribution: 'the Maravian leader said', story: draft };
-    // Asking for a populated answer keeps Strapi's own relation writes; the plain REST create does not.
-    const byStrapi = await app.strapi.documents('api::statement.statement').create({ data: { ...data, story: { documentId: draft, status: 'draft' } } as never, populate: ['mentions'] });
+  test.each([
+    ['a draft story (one version)', 'draft'],
+    ['a published story (a draft and a published version)', 'published'],
+  ])('a REST create in %s, whose link rows the plugin writes itself - should store them as Strapi\'s own create does: the same positions on both sides', async (_, state) => {
+    const story =
+      state === 'draft'
+        ? (await app.strapi.documents('api::story.story').create({ data: storyInput({ storyDate: STORY_DATE }) as never })).documentId
+        : storyId;
+    const data = { text: "Maravia was ready to accept the truce if Tolen's air force stood down", kind: 'paraphrase', attribution: 'the Maravian leader said', story };
+    // Asking for a populated answer keeps Strapi's own relation writes (and, for the story, its own
+    // lookup of the story's versions); the plain REST create does not. A status names one version:
+    // the draft's, the only one a draft story has.
+    const strapiStory = state === 'draft' ? { documentId: story, status: 'draft' } : story;
+    const byStrapi = await app.strapi.documents('api::statement.statement').create({ data: { ...data, story: strapiStory } as never, populate: ['mentions'] });
     const created = await app.http().post('/api/statements').set(auth()).send({ data });
     expect(created.status).toBe(201);
     const byPlugin = created.body.data as { id: number; documentId: string };
@@ -189,6 +196,7 @@ describe('Links follow edits', () => {
     ] as const) {
       const strapiRows = await rowsOf(table, target, byStrapi.id as number);
       const pluginRows = await rowsOf(table, target, byPlugin.id);
+      expect(strapiRows.length).toBe(table === 'statements_story_lnk' && state === 'published' ? 2 : strapiRows.length);
       expect(strapiRows.length).toBeGreaterThan(0);
       const shape = (rows: Array<Record<string, number>>, shift: number) =>
         rows.map((row) => ({ target: row.target, own: ownOrder ? row[ownOrder] : null, inverse: Number(row.statement_ord) + shift })).sort((a, b) => a.target - b.target);
@@ -199,6 +207,25 @@ describe('Links follow edits', () => {
     expect(keyOf.get(read.speaker!.documentId)).toBe('varga');
     expect(keys(read.mentions)).toEqual(['air-force', 'maravia']);
     expect(keys(read.proposals)).toEqual(['truce']);
+  });
+
+  test('a story deleted after linking read it, before the statement is stored - should fail the create with a 400 and store nothing', async () => {
+    const story = (await app.strapi.documents('api::story.story').create({ data: storyInput({ storyDate: STORY_DATE }) as never })).documentId;
+    const text = 'Varga said the story vanished while this statement was being saved';
+    // Innermost of all middlewares: after the plan read the story, inside the save's transaction.
+    app.strapi.documents.use(async (context, next) => {
+      const data = context.params as { data?: { text?: unknown } };
+      if (context.uid === 'api::statement.statement' && context.action === 'create' && data.data?.text === text) {
+        await app.strapi.db.query('api::story.story').deleteMany({ where: { documentId: story } });
+      }
+      return next();
+    });
+    const created = await app.http().post('/api/statements').set(auth()).send({ data: { text, kind: 'paraphrase', attribution: 'Varga said', story } });
+    expect(created.status).toBe(400);
+    expect(created.body.error.message).toMatch(/story of this statement no longer exists/);
+    // The transaction rolled back: no statement, and the story (deleted inside it) is still there.
+    expect(await app.strapi.db.query('api::statement.statement').count({ where: { text } })).toBe(0);
+    expect(await app.strapi.db.query('api::story.story').count({ where: { documentId: story } })).toBe(1);
   });
 
   test('an explicit speaker - should win over the attribution', async () => {

@@ -3,7 +3,7 @@ import { insertLinkRows, type LinkRows } from '../strapi/link-rows';
 import type { DocumentMiddlewareFactory } from '../strapi/types';
 import { linkingOf } from './link-statements';
 
-/** The linker's relations of a statement. The story is the editor's and stays with Strapi. */
+/** The linker's relations of a statement. */
 const LINK_ATTRIBUTES = ['speaker', 'mentions', 'proposals'] as const;
 
 function rowIdOf(reference: unknown): number | null {
@@ -37,6 +37,11 @@ function linkRowsOf(data: Record<string, unknown>): LinkRows[] | null {
  * (row ids from its index, of actors and proposals, which have no drafts), so Strapi's checks have
  * nothing to find; a target deleted meanwhile is skipped by the insert.
  *
+ * The story goes the same way when the write names it plainly (its documentId only): linking's plan
+ * read the rows of its versions, which are the rows Strapi connects a statement to (3 more round
+ * trips: the count, the order, the insert). The story is the editor's choice, not the linker's, so a
+ * story deleted meanwhile is not skipped: the save fails with a 400, as Strapi's check would make it.
+ *
  * Only on create, and only when the caller asked for no populated response and no field selection: Strapi reads the new
  * entry back, with what it populates, before this middleware writes the rows. Updates go through
  * Strapi, which also removes the links that went and keeps the order of those that stay.
@@ -49,10 +54,17 @@ export const writeLinkRows: DocumentMiddlewareFactory = (strapi) => async (conte
   if (context.params.populate !== undefined || context.params.fields !== undefined) return next();
   const data = context.params.data as Record<string, unknown>;
   const links = linkRowsOf(data);
-  if (!links || links.length === 0) return next();
+  if (!links) return next();
+  const storyRowIds = linkingOf(context)?.plan?.storyRowIds;
+  const attributes: string[] = [...LINK_ATTRIBUTES];
+  if (storyRowIds && storyRowIds.length > 0) {
+    links.push({ attribute: 'story', targetIds: storyRowIds, required: true });
+    attributes.push('story');
+  }
+  if (links.length === 0) return next();
 
-  const references = Object.fromEntries(LINK_ATTRIBUTES.filter((attribute) => attribute in data).map((attribute) => [attribute, data[attribute]]));
-  for (const attribute of LINK_ATTRIBUTES) delete data[attribute];
+  const references = Object.fromEntries(attributes.filter((attribute) => attribute in data).map((attribute) => [attribute, data[attribute]]));
+  for (const attribute of attributes) delete data[attribute];
   try {
     const result = (await next()) as { id?: unknown } | null;
     // Strapi's create reads the new row back, id included, whenever no fields are picked.

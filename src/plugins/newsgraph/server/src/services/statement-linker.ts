@@ -58,6 +58,11 @@ export interface LinkPlan {
   links: { speaker: string | null; speakerName: string | null; mentions: string[] };
   storyVersions: StoryVersion[];
   /**
+   * The row ids of every version of the story, when the write names the story plainly (a documentId
+   * with no status, locale or position): the rows Strapi would connect the statement to.
+   */
+  storyRowIds?: number[];
+  /**
    * The story's versions and the claim matcher's freshness check, read in the plan's one query, so
    * that a new statement's flags are evaluated without reading anything back (services/flags.ts).
    * Absent for a statement without a story.
@@ -383,8 +388,8 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       // with one version (a draft) goes by its row id, and Strapi's validation still checks the row
       // exists inside the transaction. A story with two versions keeps Strapi's path, as Strapi
       // collapses a to-one relation given two rows to the last.
-      const storyRow = storyRows.length === 1 ? storyRows[0] : undefined;
-      if (storyRow && storyId !== null && plainTargetOf(data.story) === storyId) patch.story = [{ id: Number(storyRow.id) }];
+      const storyRowIds = storyId !== null && storyRows.length > 0 && plainTargetOf(data.story) === storyId ? storyRows.map((row) => Number(row.id)) : undefined;
+      if (storyRowIds?.length === 1) patch.story = [{ id: storyRowIds[0]! }];
       const storyPage =
         storyRows.length > 0
           ? {
@@ -393,7 +398,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
             }
           : undefined;
       const speakerName = result.speaker === null ? null : facts(result.speaker)?.name ?? null;
-      return { patch, links: { speaker: result.speaker, speakerName, mentions: result.mentions }, storyVersions, storyActorsPresent, ...(storyPage ? { storyPage } : {}) };
+      return { patch, links: { speaker: result.speaker, speakerName, mentions: result.mentions }, storyVersions, storyActorsPresent, ...(storyRowIds ? { storyRowIds } : {}), ...(storyPage ? { storyPage } : {}) };
     },
   };
 };
