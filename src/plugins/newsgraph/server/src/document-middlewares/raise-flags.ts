@@ -18,8 +18,9 @@ const OWN_COLUMNS = ['id', 'documentId', 'text', 'kind', 'attribution', 'verific
  */
 function createdStatement(context: DocumentMiddlewareContext, result: unknown): CreatedStatement | undefined {
   if (context.action !== 'create' || !isPlainObject(result) || !isPlainObject(context.params.data)) return undefined;
-  const plan = linkingOf(context)?.plan;
-  const storyId = linkingOf(context)?.storyIds.at(-1);
+  const linking = linkingOf(context);
+  const plan = linking?.plan;
+  const storyId = linking?.storyIds.at(-1);
   if (!plan?.storyPage || !storyId || !OWN_COLUMNS.every((column) => column in result)) return undefined;
   const evidence = context.params.data.evidence;
   const own = result as unknown as Omit<StatementRow, 'speaker' | 'story' | 'evidenceCount'>;

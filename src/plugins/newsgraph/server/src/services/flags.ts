@@ -252,7 +252,6 @@ export const flagsService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as FlagRow[];
   }
 
-
   /**
    * Everything a statement's evaluation reads, in one query (this runs on every save): the statement
    * with its speaker's and story's documentIds and its number of evidence links (sub-queries, where

@@ -65,7 +65,7 @@ export interface LinkPlan {
   /**
    * The story's versions and the claim matcher's freshness check, read in the plan's one query, so
    * that a new statement's flags are evaluated without reading anything back (services/flags.ts).
-   * Absent for a statement without a story.
+   * Present for a new statement with a story only.
    */
   storyPage?: { versions: StoryVersionRow[]; matcherSignatures: MatcherSignatures };
   /** Whether every version of the story already lists the statement's speaker and mentions. */
@@ -74,16 +74,17 @@ export interface LinkPlan {
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
 
-interface StoryRow extends IndexSignature, MatcherSignatures {
+interface StoryRow extends IndexSignature, Partial<MatcherSignatures> {
   id: number;
   presentActors?: number | string;
   storyDate: string | number | Date | null;
   publishedAt: string | number | Date | null;
   dateline: string | null;
   title: string | null;
-  body: string | null;
-  sourceUrl: string | null;
-  slug: string | null;
+  /** Selected for a new statement only (its flags read them from here): see storyVersionsWithSignature. */
+  body?: string | null;
+  sourceUrl?: string | null;
+  slug?: string | null;
 }
 
 /**
@@ -134,10 +135,12 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * The story's versions with their dates, the index's signature, how many of `guessedActors` each
-   * version's Story.actors holds, and what a new statement's flags read (the body and source, the
-   * claim matcher's signature): everything a save needs from the database, in one round trip.
+   * version's Story.actors holds, and, for a new statement, what its flags read (the body, source and
+   * slug, the claim matcher's signature): everything a save needs from the database, in one round
+   * trip. An update or a relink reads its flags' inputs after the write (they have flags to read
+   * too), so it leaves out the body, which can be long, and the matcher's sub-queries.
    */
-  async function storyVersionsWithSignature(storyDocumentId: string, guessedActors: string[]): Promise<StoryRow[]> {
+  async function storyVersionsWithSignature(storyDocumentId: string, guessedActors: string[], forNewStatement: boolean): Promise<StoryRow[]> {
     const stories = tableOf(strapi, STORY_UID);
     const column = (name: string) => `${stories}.${columnOf(strapi, STORY_UID, name)}`;
     const knex = await currentKnex(strapi);
@@ -147,11 +150,10 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       publishedAt: column('publishedAt'),
       dateline: column('dateline'),
       title: column('title'),
-      body: column('body'),
-      sourceUrl: column('sourceUrl'),
-      slug: column('slug'),
       ...getService(strapi, 'link-index').signatureColumns(),
-      ...getService(strapi, 'claim-matcher').signatureColumns(knex),
+      ...(forNewStatement
+        ? { body: column('body'), sourceUrl: column('sourceUrl'), slug: column('slug'), ...getService(strapi, 'claim-matcher').signatureColumns(knex) }
+        : {}),
     };
     if (guessedActors.length > 0) columns.presentActors = getService(strapi, 'story-actors').presentActorsColumn(guessedActors);
     return (await knex(stories)
@@ -326,7 +328,7 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const guessedDate = storyId && lastStoryDates.has(storyId) ? lastStoryDates.get(storyId)! ?? saidAt : undefined;
       const guess = loaded && guessedDate !== undefined ? linkStatement({ ...baseInput, onDate: guessedDate }, loaded.index, loaded.facts) : null;
       const guessedActors = guess && !guess.consultedStoryActors ? [...new Set([guess.speaker, ...guess.mentions].filter((id): id is string => Boolean(id)))] : [];
-      const storyRows = storyId ? await storyVersionsWithSignature(storyId, guessedActors) : [];
+      const storyRows = storyId ? await storyVersionsWithSignature(storyId, guessedActors, stored === null) : [];
       const storyVersions: StoryVersion[] = storyRows.map(({ id, storyDate, publishedAt }) => ({ id, storyDate: toIsoDate(storyDate), publishedAt: toIsoDate(publishedAt) }));
       const story = workingVersion(storyVersions) ?? null;
       const onDate = story?.storyDate ?? saidAt;
@@ -384,16 +386,18 @@ export const statementLinkerService = ({ strapi }: { strapi: Core.Strapi }) => {
       if ('proposals' in data || !sameList(proposals, previous.proposals)) patch.proposals = proposals.map((id) => reference('proposal', id));
       if (mentionChange || proposalChange || 'linkOverrides' in data) patch.linkOverrides = storedOverrides(overrides);
       // Strapi connects a statement to every version of its story, and reads the story's draft and
-      // published rows to find them (two queries). This plan has just read them: a story named plainly
-      // with one version (a draft) goes by its row id, and Strapi's validation still checks the row
-      // exists inside the transaction. A story with two versions keeps Strapi's path, as Strapi
-      // collapses a to-one relation given two rows to the last.
+      // published rows to find them (two queries). This plan has just read them. A new statement's
+      // link rows, the story's among them, are written from storyRowIds where they can be
+      // (write-link-rows.ts). Otherwise a story named plainly with one version (a draft) goes to Strapi
+      // by its row id, whose validation still checks the row exists inside the transaction; a story
+      // with two versions keeps Strapi's path, as Strapi collapses a to-one relation given two rows to
+      // the last.
       const storyRowIds = storyId !== null && storyRows.length > 0 && plainTargetOf(data.story) === storyId ? storyRows.map((row) => Number(row.id)) : undefined;
       if (storyRowIds?.length === 1) patch.story = [{ id: storyRowIds[0]! }];
       const storyPage =
-        storyRows.length > 0
+        stored === null && storyRows.length > 0
           ? {
-              versions: storyRows.map(({ id, body, sourceUrl, publishedAt, title, slug }) => ({ id: Number(id), body, sourceUrl, publishedAt, title, slug })),
+              versions: storyRows.map(({ id, body, sourceUrl, publishedAt, title, slug }) => ({ id: Number(id), body: body ?? null, sourceUrl: sourceUrl ?? null, publishedAt, title, slug: slug ?? null })),
               matcherSignatures: { statementsUpdatedAt: storyRows[0]!.statementsUpdatedAt, factChecksUpdatedAt: storyRows[0]!.factChecksUpdatedAt },
             }
           : undefined;
