@@ -4,8 +4,8 @@
  * our own (bench/linking-corpus/*.json, annotated by the rules in its README).
  *
  * For each way of entering a newsroom's actors and proposals, on a throw-away database:
- *   - careful: curated aliases, role descriptors, positions, affiliations, proposal aliases, and the
- *     story's countries given the aliases an editor would add;
+ *   - careful: curated aliases, role descriptors, positions, affiliations, organizations'
+ *     descriptions, proposal aliases, and the story's countries given the aliases an editor would add;
  *   - hurried: actors by name, kind and positions (title and dates) only, no aliases; countries
  *     left to the gazetteer; proposals as in careful entry (as in issue 14's measurement, where
  *     only the actors were entered in haste), or by title and kind only with --proposals=titles;
@@ -153,7 +153,7 @@ async function enterNewsroom(strapi, stories, mode) {
   const others = actors.filter((actor) => actor.kind !== 'country');
   for (const actor of others) {
     const data = mode === 'careful'
-      ? { name: actor.name, kind: actor.kind, country: actor.country ?? null, aliases: actor.aliases.map((name) => ({ name })) }
+      ? { name: actor.name, kind: actor.kind, description: actor.description ?? null, country: actor.country ?? null, aliases: actor.aliases.map((name) => ({ name })) }
       : { name: actor.name, kind: actor.kind, positions: actor.positions.map((position) => ({ title: position.title, from: position.from ?? null, to: position.to ?? null })) };
     const created = await documents(ACTOR).create({ data });
     actorIds.set(actor.key, created.documentId);

@@ -6,7 +6,7 @@ import { storyInput } from '../fixtures/documents';
  * and organizations by name and kind) still links names inside proposals, capitals that act but not
  * where things happen, "U.S.", plural demonyms, seats of power, initialisms, possessive forms,
  * proposals by other word forms, and "the talks"; actors by description ("the army", "the government"
- * of the dateline's country), Brussels for the EU, anonymous sources that speak for nobody. One app, a
+ * of the dateline's country, "the paramilitaries" by the group's own description), Brussels for the EU, anonymous sources that speak for nobody. One app, a
  * few stories and statements: kept fast.
  */
 
@@ -119,6 +119,25 @@ test('a description - should link neither of two armies when nothing settles it,
   const edited = await app.http().put(`/api/statements/${linked.documentId}`).set(auth()).send({ data: { text: 'The army sealed the border again.' } });
   expect(edited.status).toBe(200);
   expect(keys((await read(linked.documentId)).mentions)).toEqual([]);
+});
+
+test('a group - should be found by what its description says it is, in a story that names it, once an editor writes the description', async () => {
+  await create('actors', 'rsf', { name: 'Rapid Support Forces', kind: 'group' });
+  const khartoum = await newStory('KHARTOUM');
+  expect(keys((await say('Rapid Support Forces fighters entered the town at dawn.', khartoum)).mentions)).toEqual(['rsf']);
+  const described = await say('The paramilitaries still hold the airport.', khartoum);
+  const elsewhere = await say('The paramilitaries withdrew from the border posts.', storyId);
+  expect(described.mentions).toEqual([]);
+
+  // The description is saved through the form's REST route; the statements already written are
+  // relinked in the background, as after a new alias.
+  const updated = await app.http().put(`/api/actors/${ids.get('rsf')}`).set(auth()).send({ data: { description: 'Sudanese paramilitary force, at war with the army since 2023' } });
+  expect(updated.status).toBe(200);
+  await (app.strapi.plugin('newsgraph').service('relink') as { idle(): Promise<void> }).idle();
+  expect(keys((await read(described.documentId)).mentions)).toEqual(['rsf']);
+  // A story that never names the group links nobody for "the paramilitaries".
+  expect((await read(elsewhere.documentId)).mentions).toEqual([]);
+  expect(keys((await say('The paramilitary force shelled the market.', khartoum)).mentions)).toEqual(['rsf']);
 });
 
 test('Brussels - should speak for the European Union when it acts, never where something happens', async () => {

@@ -142,7 +142,11 @@ export const EDITOR_FORMS: Record<string, EditorForm> = {
         description: 'The Wikidata item, e.g. Q3874799 (from the item\'s URL). Used for sameAs links; unique when set.',
         placeholder: 'Q42',
       },
-      description: { label: 'Description' },
+      description: {
+        label: 'Description',
+        description: 'What the actor is, in its first words: a group described as "Sudanese paramilitary force" or "rebel movement" is then found as "the paramilitaries" or "the rebels" in a story that names it.',
+        placeholder: 'Sudanese paramilitary force, at war with the army since 2023',
+      },
       aliases: {
         label: 'Aliases',
         description: 'Every other way the copy writes this actor: spelling variants (Zelensky, Zelenskiy), other scripts, acronyms in capitals (EU), metonyms (Moscow, the Kremlin).',

@@ -3,8 +3,11 @@ import { isPlainObject } from '../core/model-spec';
 import { getService } from '../strapi/get-service';
 import type { DocumentMiddlewareFactory } from '../strapi/types';
 
-/** Fields of an actor that change what the linker finds. */
-const LINKING_FIELDS = ['name', 'aliases', 'positions', 'kind', 'country', 'affiliation'];
+/**
+ * Fields of an actor that change what the linker finds. The description counts: its opening words may
+ * make a group "the paramilitaries" (core/linking/actor-descriptions.ts).
+ */
+const LINKING_FIELDS = ['name', 'description', 'aliases', 'positions', 'kind', 'country', 'affiliation'];
 
 /**
  * When an actor is created, or its name, aliases or positions change, the statements that could

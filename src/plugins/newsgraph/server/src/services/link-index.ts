@@ -31,6 +31,7 @@ interface ActorRow {
   documentId: string;
   name: string;
   kind: string;
+  description: string | null;
   country: string | null;
   updatedAt: string | Date;
   affiliation?: { documentId: string } | null;
@@ -99,6 +100,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: row.documentId,
       name: row.name,
       kind: row.kind,
+      description: row.description,
       country: row.country,
       affiliation: row.affiliation?.documentId ?? null,
       aliases: row.aliases ?? [],

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage, AsyncResource } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { ACTOR_UID, RELINK_JOB_UID, STATEMENT_UID } from '../constants';
+import { descriptionWordsOf, isGroupDescription } from '../core/linking/actor-descriptions';
 import { actorPhrases } from '../core/linking/linkable';
 import { foldPhrase } from '../core/linking/text-folding';
 import { columnOf, tableOf } from '../strapi/types';
@@ -202,6 +203,10 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
             const folded = foldPhrase(phrase.text);
             if (folded) phrases.add(folded);
           }
+          // "The paramilitaries": statements that describe a group rather than name it, which its
+          // description decides. Not "the army" or "the government": every army and country would add
+          // them to a gazetteer or archive import's relink, which would then read most statements.
+          for (const word of descriptionWordsOf(actor)) if (isGroupDescription(word)) phrases.add(foldPhrase(word));
         }
         const all = [...phrases];
         for (let at = 0; at < all.length; at += CHUNK) {

@@ -46,8 +46,77 @@ const HEAD_NOUNS: ReadonlyMap<string, readonly string[]> = new Map([
   ['coalition', ['coalition']],
 ]);
 
-/** Every description word HEAD_NOUNS gives, with "bloc" (below): what the text is scanned for. */
-export const DESCRIPTION_WORDS: ReadonlySet<string> = new Set([...[...HEAD_NOUNS.values()].flat(), 'bloc']);
+/**
+ * What kind of armed or political group an actor is, as its editor's description says ("Sudanese
+ * paramilitary force", "a rebel movement in the north"), and the descriptions copy then uses: "the
+ * paramilitaries", "the rebels". A group's name rarely says it ("Rapid Support Forces"), so it is read
+ * from the description, and only from the description's opening noun phrase (see groupTypesOf): the
+ * army's description "regular army, at war with the paramilitary RSF" does not make the army "the
+ * paramilitaries".
+ */
+const GROUP_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['paramilitary', ['paramilitaries', 'paramilitary force', 'paramilitary group']],
+  ['rebel', ['rebels', 'rebel group', 'rebel movement']],
+  ['militia', ['militia']],
+  ['insurgent', ['insurgents', 'insurgent group']],
+  ['militant', ['militants', 'militant group']],
+  ['separatist', ['separatists']],
+  ['guerrilla', ['guerrillas']],
+  ['jihadist', ['jihadists', 'jihadist group']],
+]);
+/** The description words GROUP_TYPES gives: these need the story to name the group (see groupDescription). */
+const GROUP_WORDS: ReadonlySet<string> = new Set([...GROUP_TYPES.values()].flat());
+
+/** Every description word HEAD_NOUNS and GROUP_TYPES give, with "bloc" (below): what the text is scanned for. */
+export const DESCRIPTION_WORDS: ReadonlySet<string> = new Set([...[...HEAD_NOUNS.values()].flat(), ...GROUP_WORDS, 'bloc']);
+
+/**
+ * Whether a description word names a kind of group rather than an institution. "The army" in a newsroom
+ * with one army is that army; "the rebels" is a group the story itself names (a newsroom covers more
+ * conflicts than it has entered rebel groups), so the linker settles it only from the story.
+ */
+export function isGroupDescription(word: string): boolean {
+  return GROUP_WORDS.has(word);
+}
+
+/**
+ * Words that end a description's opening noun phrase: "paramilitary force [that] grew out of...". Not
+ * "backed", "led" or "based", which open it as often as they end it ("Iran-backed militia").
+ */
+const PHRASE_ENDS = new Set([
+  'that', 'which', 'who', 'whose', 'of', 'in', 'on', 'at', 'from', 'with', 'against', 'for', 'to', 'by', 'since', 'and', 'or', 'but',
+  'founded', 'formed', 'fighting', 'operating', 'is', 'was', 'are', 'were', 'has', 'had',
+]);
+
+const COPULAS = new Set(['is', 'are', 'was']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+const RELATIVES = new Set(['that', 'which', 'who']);
+
+/**
+ * The group types (GROUP_TYPES' keys) in the opening noun phrase of an actor's description: the words
+ * after a leading "a", "an" or "the" (or after "is a" when the description opens with the name: "The
+ * RSF is a paramilitary force") up to the first punctuation or PHRASE_ENDS word, plurals taken as
+ * their singular ("rebels", "militias").
+ */
+export function groupTypesOf(description: string | null | undefined): string[] {
+  if (!description) return [];
+  // A dot ends the sentence only before a space: "U.S.-backed militia" is one phrase.
+  const firstSentence = description.split(/[;:!?\n(]|\.(?=\s|$)/)[0] ?? '';
+  let words = tokenize(firstSentence.split(/[,\u2013\u2014]/)[0] ?? '').map((token) => token.folded);
+  // "The RSF is a paramilitary force": a short subject (the name) and "is a"; what follows says what it is.
+  const copula = words.findIndex((word, position) => position > 0 && position <= 6 && COPULAS.has(word) && ARTICLES.has(words[position + 1] ?? ''));
+  if (copula !== -1 && !words.slice(0, copula).some((word) => RELATIVES.has(word))) words = words.slice(copula + 1);
+  const opening = ARTICLES.has(words[0] ?? '') ? words.slice(1) : words;
+  const end = opening.findIndex((word) => PHRASE_ENDS.has(word));
+  const phrase = end === -1 ? opening : opening.slice(0, end);
+  const types = new Set<string>();
+  for (const word of phrase) {
+    const singular = GROUP_TYPES.has(word) ? word : word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.replace(/s$/, '');
+    if (GROUP_TYPES.has(singular)) types.add(singular);
+  }
+  return [...types];
+}
+
 /** First words of the two-word descriptions ("central", "air"): only after one is a pair of words put together. */
 const FIRST_OF_TWO = new Set([...DESCRIPTION_WORDS].filter((word) => word.includes(' ')).map((word) => word.split(' ')[0]!));
 
@@ -83,9 +152,17 @@ const MODIFIED_NOUNS = new Set([
 /** Words that end a name's head before its complement ("Central Bank of Bolivia": "Central Bank"). */
 const COMPLEMENT_WORDS = new Set(['of', 'for', 'to', 'de', 'on']);
 
-/** The description words an actor's name gives ("Bolivian Army": army, military), per the tables above. */
-export function descriptionWordsOf(actor: { name: string; kind: string }): string[] {
+/**
+ * The description words an actor's name gives ("Bolivian Army": army, military), and its editor's
+ * description for a group ("paramilitary force": paramilitaries), per the tables above.
+ */
+export function descriptionWordsOf(actor: { name: string; kind: string; description?: string | null }): string[] {
   if (actor.kind === 'person') return [];
+  const groupWords = actor.kind === 'country' ? [] : groupTypesOf(actor.description).flatMap((type) => GROUP_TYPES.get(type) ?? []);
+  return [...new Set([...nameDescriptionWordsOf(actor), ...groupWords])];
+}
+
+function nameDescriptionWordsOf(actor: { name: string; kind: string }): string[] {
   // A country is "the government" in copy about its government ("unless the government reopens talks").
   if (actor.kind === 'country') return ['government'];
   const words = tokenize(actor.name).map((token) => token.folded);

@@ -9,6 +9,8 @@ export interface LinkableActor {
   documentId: string;
   name: string;
   kind: string;
+  /** The editor's description, whose opening words may say what kind of group it is ("paramilitary force"). */
+  description?: string | null;
   country?: string | null;
   /** documentId of the actor it speaks for. */
   affiliation?: string | null;

@@ -2,7 +2,7 @@ import countries from 'world-countries';
 import { countryAliases, type CountryRecord } from '../countries/country-enrichment';
 import { organizationAliases } from '../countries/organization-aliases';
 import { placeNames } from '../countries/place-names';
-import { descriptionWordsOf } from './actor-descriptions';
+import { descriptionWordsOf, groupTypesOf } from './actor-descriptions';
 import { indexActor, type LinkableActor } from './linkable';
 import { linkStatement, type LinkInput, type LinkResult } from './linker';
 import { PhraseIndex } from './phrase-index';
@@ -252,5 +252,79 @@ describe('linkStatement (irregular plural demonyms and "according to")', () => {
     const index = castIndex(cast);
     expect(linkStatement({ text: '', attribution: 'according to the State Department' }, index, factsOf(cast)).speaker).toBe('us');
     expect(linkStatement({ text: '', attribution: 'an official at the State Department said' }, index, factsOf(cast)).speaker).toBeNull();
+  });
+});
+
+describe('groupTypesOf (what kind of group an editor\'s description says an actor is)', () => {
+  it.each([
+    ['Sudanese paramilitary force that grew out of the Darfur militias', ['paramilitary']],
+    ['A rebel movement in the north of the country', ['rebel']],
+    ['The Kivu Liberation Front is a militia active since 2019.', ['militia']],
+    ['U.S.-backed Kurdish militia in north-east Syria', ['militia']],
+    ['Separatist guerrillas', ['separatist', 'guerrilla']],
+    ['Islamist militants; designated a terrorist group in 2021', ['militant']],
+  ])('groupTypesOf - should read the opening noun phrase: "%s"', (description, expected) => {
+    expect(groupTypesOf(description)).toEqual(expected);
+  });
+
+  it.each([
+    ['Regular army of Sudan, at war with the paramilitary RSF since April 2023'],
+    ['National army fighting the rebels in the east'],
+    ['Founded by former rebels in 2004'],
+    ['Government body that negotiates with militia leaders'],
+    [''],
+    [null],
+  ])('groupTypesOf - should not take a group named later in the description: "%s"', (description) => {
+    expect(groupTypesOf(description)).toEqual([]);
+  });
+
+  it('descriptionWordsOf - should add what copy calls a group to its name\'s descriptions, for no person or country', () => {
+    expect(descriptionWordsOf({ name: 'Rapid Support Forces', kind: 'group', description: 'Sudanese paramilitary force' })).toEqual(['paramilitaries', 'paramilitary force', 'paramilitary group']);
+    expect(descriptionWordsOf({ name: 'Northern Liberation Army', kind: 'group', description: 'Rebel army' })).toEqual(['army', 'military', 'rebels', 'rebel group', 'rebel movement']);
+    expect(descriptionWordsOf({ name: 'Amina Dallo', kind: 'person', description: 'Rebel commander' })).toEqual([]);
+    expect(descriptionWordsOf({ name: 'Sudan', kind: 'country', description: 'Rebel-held in part' })).toEqual(['government']);
+  });
+});
+
+describe('linkStatement (a group by what its description says it is)', () => {
+  const cast: LinkableActor[] = [
+    ...CAST,
+    { documentId: 'sd', name: 'Sudan', kind: 'country', country: 'SD', aliases: countryAliases(COUNTRIES.find((entry) => entry.cca2 === 'SD')!, 'Sudan', COUNTRIES) },
+    { ...body('saf', 'Sudanese Armed Forces', 'institution', 'SD'), description: 'Regular army of Sudan, at war with the paramilitary RSF' },
+    { ...body('rsf', 'Rapid Support Forces', 'group', 'SD'), description: 'Sudanese paramilitary force that grew out of the Darfur militias' },
+    { ...body('mfl', 'Mara Freedom League', 'group', 'KE'), description: 'A rebel movement in western Kenya' },
+    { ...body('tfl', 'Tana Front', 'group', 'KE'), description: 'Rebel group on the Tana river' },
+  ];
+  const index = castIndex(cast);
+  const groups = (text: string, input: Partial<LinkInput> = {}) => linkStatement({ text, onDate: '2026-02-10', ...input }, index, factsOf(cast));
+
+  it.each([
+    ['The paramilitaries still hold the airport.'],
+    ['The Emiratis deny arming the paramilitary force.'],
+    ["The paramilitaries' advance stalled at the river."],
+  ])('linkStatement - should take the group the story names for its description: %s', (text) => {
+    expect(groups(text, { storyActors: ['rsf', 'saf'] }).mentions).toEqual(['rsf']);
+  });
+
+  it('linkStatement - should settle a group description by the dateline, the speaker\'s side or a name earlier in the text', () => {
+    expect(groups('The paramilitaries still hold the airport.', { dateline: 'PORT SUDAN' }).mentions).toEqual(['rsf']);
+    expect([...groups('Rapid Support Forces units moved north, and the paramilitaries say more will follow.').mentions].sort()).toEqual(['rsf']);
+  });
+
+  it('linkStatement - should take no group for a description the story gives nothing to settle, however few groups the newsroom has', () => {
+    const result = groups('The paramilitaries still hold the airport.', { dateline: 'GENEVA', storyActors: ['fr'] });
+    expect(result.mentions).toEqual([]);
+    expect(result.ambiguous).toEqual([]);
+    expect(result.consultedStoryActors).toBe(true);
+  });
+
+  it('linkStatement - should not take the army for "the paramilitaries" though its description names them, nor a group for a modifier', () => {
+    expect(groups('The army pushed the paramilitaries back.', { storyActors: ['saf'] }).mentions).toEqual(['saf']);
+    expect(groups('A paramilitary force of local men guards the road.', { storyActors: ['rsf'] }).mentions).toEqual([]);
+  });
+
+  it('linkStatement - should record two rebel groups of the story as candidates, and take the one the story settles', () => {
+    expect(groups('The rebels rejected the offer.', { storyActors: ['mfl', 'tfl'] }).ambiguous).toEqual([{ field: 'text', phrase: 'The rebels', candidates: ['mfl', 'tfl'] }]);
+    expect(groups('The rebels rejected the offer.', { storyActors: ['tfl', 'fr'] }).mentions).toEqual(['tfl']);
   });
 });

@@ -1,4 +1,4 @@
-import { findDescriptions, type DescriptionMatch } from './actor-descriptions';
+import { findDescriptions, isGroupDescription, type DescriptionMatch } from './actor-descriptions';
 import { lemmaKey } from './lemmas';
 import { MATCH_VIA, type IndexEntry, type PhraseIndex, type PhraseMatch } from './phrase-index';
 import type { Token } from './text-folding';
@@ -338,20 +338,23 @@ interface DescriptionContext {
  * every actor the word may describe, each test in turn keeps the candidates that pass it when some
  * do: pinned by an editor; named before it in the same text; the speaker's own organization; already
  * linked in the story; of the dateline's country ("the government" in a story datelined PARIS).
- * One left is the answer: in a newsroom with one army, "the army" is that army.
+ * One left is the answer: in a newsroom with one army, "the army" is that army. A group's description
+ * ("the rebels", "the paramilitaries") starts from the candidates that pass one of the tests: the story
+ * has to name the group somewhere.
  */
 function settleDescription(description: DescriptionMatch, context: DescriptionContext): { chosen: string | null; candidates: string[] } {
   // Rejected actors stay candidates: when one is what the description means, it links nobody rather
   // than the next army in the newsroom (an editor who rejects the army "the army" found does not mean another).
-  const settled = settleAmong([...context.index.describedAs(description.word)], context);
+  const all = [...context.index.describedAs(description.word)];
+  // "The rebels" is a group the story names; "the army" in a newsroom with one army is that army.
+  const settled = isGroupDescription(description.word) ? settleAmong(all.filter((id) => evidenceTests(context).some((test) => test(id))), context) : settleAmong(all, context);
   return settled.chosen && context.rejected.has(settled.chosen) ? { chosen: null, candidates: [] } : settled;
 }
 
-function settleAmong(all: string[], context: DescriptionContext): { chosen: string | null; candidates: string[] } {
-  let left = all;
-  if (left.length <= 1) return { chosen: left[0] ?? null, candidates: left };
+/** What ties an actor to the text at hand, most telling first (see settleDescription). */
+function evidenceTests(context: DescriptionContext): Array<(id: string) => boolean> {
   const speakerFacts = context.speaker ? context.facts(context.speaker) : undefined;
-  const tests: Array<(id: string) => boolean> = [
+  return [
     (id) => context.pinned.has(id),
     (id) => context.namedBefore.has(id),
     (id) => speakerFacts?.affiliation === id,
@@ -362,7 +365,12 @@ function settleAmong(all: string[], context: DescriptionContext): { chosen: stri
       return country !== null && context.facts(id)?.country === country;
     },
   ];
-  for (const test of tests) {
+}
+
+function settleAmong(all: string[], context: DescriptionContext): { chosen: string | null; candidates: string[] } {
+  let left = all;
+  if (left.length <= 1) return { chosen: left[0] ?? null, candidates: left };
+  for (const test of evidenceTests(context)) {
     const passing = left.filter(test);
     if (passing.length === 1) return { chosen: passing[0]!, candidates: passing };
     if (passing.length > 1) left = passing;
