@@ -43,7 +43,7 @@ const MENTION_CLASSES = [
   'seat-of-power', 'org-variant', 'initialism', 'inside-proposal',
 ];
 const PROPOSAL_CLASSES = ['title', 'alias', 'word-form', 'description'];
-const SPEAKER_CLASSES = ['name', 'surname', 'description', 'demonym', 'dotted', 'seat-of-power', 'initialism'];
+const SPEAKER_CLASSES = ['name', 'surname', 'descriptor', 'description', 'demonym', 'dotted', 'seat-of-power', 'initialism'];
 /** How the attribution names the speaker, when the annotation does not say: by name, or nobody. */
 const speakerClass = (statement) => statement.speakerVia ?? (statement.speaker === null ? 'nobody' : 'name');
 const STATEMENT_KINDS = ['direct_quote', 'paraphrase', 'claim', 'social_post', 'document'];

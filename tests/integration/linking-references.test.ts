@@ -174,3 +174,36 @@ test('an alias two desks gave two actors - should be settled by the story\'s hea
   expect(keys(unsettled.mentions)).toEqual([]);
   expect(unsettled.linkState?.ambiguous?.map((phrase) => phrase.candidates.map((id) => keyOf.get(id)).sort())).toEqual([['harbour-board', 'pilots-guild']]);
 });
+
+test('a national office entered by title only - should name its holder on the story\'s date ("the Russian president said"), not the country', async () => {
+  await create('actors', 'ru', { name: 'Russia', kind: 'country' });
+  await create('actors', 'volkov', { name: 'Pavel Volkov', kind: 'person', positions: [{ title: 'President of Russia', from: '2024-05-07' }] });
+  const story = await newStory('ANKARA');
+  const spoken = await say('Talks can resume next week.', story, 'the Russian president said');
+  expect(keyOf.get(spoken.speaker?.documentId ?? '')).toBe('volkov');
+  expect(keys((await say('Russian President Pavel Volkov spoke for an hour.', story)).mentions)).toEqual(['volkov']);
+  // Before the position began, the office names nobody, and "Russian" is the country again.
+  const earlier = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ storyDate: '2020-03-01T09:00:00.000Z' }) });
+  expect(earlier.status).toBe(201);
+  expect(keys((await say('Russian officials met the Russian president.', earlier.body.data.documentId)).mentions)).toEqual(['ru']);
+});
+
+test("a proposal named by one common word - should not be another story's in a story with its own of that kind", async () => {
+  await create('proposals', 'black-sea-truce', { title: 'Black Sea maritime truce', kind: 'ceasefire', aliases: [{ name: 'truce' }] });
+  await create('proposals', 'coastal-truce', { title: 'Coastal ceasefire', kind: 'ceasefire' });
+  // A story of its own ceasefire: "the truce" is that one, not the newsroom's other truce.
+  const withItsOwn = await app.http().post('/api/stories').set(auth()).send({ data: storyInput({ proposals: [ids.get('coastal-truce')] }) });
+  expect(withItsOwn.status).toBe(201);
+  expect(keys((await say('The truce is holding along the coast.', withItsOwn.body.data.documentId)).proposals)).toEqual(['coastal-truce']);
+  // A story with no ceasefire of its own takes the newsroom's; the longer name links it anywhere.
+  expect(keys((await say('The truce is holding along the coast.', await newStory('JUBA'))).proposals)).toEqual(['black-sea-truce']);
+  expect(keys((await say('The Black Sea maritime truce is holding.', withItsOwn.body.data.documentId)).proposals)).toEqual(['black-sea-truce']);
+});
+
+test('two roles that share one noun - should name both holders, not their countries', async () => {
+  await create('actors', 'ua', { name: 'Ukraine', kind: 'country' });
+  await create('actors', 'hrytsenko', { name: 'Olena Hrytsenko', kind: 'person', positions: [{ title: 'President of Ukraine', from: '2024-05-20' }] });
+  const story = await newStory('ANKARA');
+  expect(keys((await say('The Russian and Ukrainian presidents spoke separately.', story)).mentions)).toEqual(['hrytsenko', 'volkov']);
+  expect(keys((await say('Russian and Ukrainian officials met.', story)).mentions)).toEqual(['ru', 'ua']);
+});

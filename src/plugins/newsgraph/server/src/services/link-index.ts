@@ -3,6 +3,7 @@ import countries from 'world-countries';
 import { ACTOR_UID, PROPOSAL_UID } from '../constants';
 import type { CountryRecord } from '../core/countries/country-enrichment';
 import { ORGANIZATION_KINDS, countryOfNationalBody } from '../core/countries/organization-aliases';
+import { countryWords } from '../core/countries/country-words';
 import { placeNames } from '../core/countries/place-names';
 import { indexActor, indexProposal, type LinkableActor, type LinkableProposal } from '../core/linking/linkable';
 import type { ActorFacts } from '../core/linking/linker';
@@ -14,6 +15,7 @@ type QueryUid = Parameters<Core.Strapi['db']['query']>[0];
 /** Capitals and seats of power: an alias among them names its actor only when it acts (see the linker). */
 const COUNTRIES = countries as unknown as CountryRecord[];
 const PLACES = placeNames(COUNTRIES);
+const COUNTRY_WORDS = countryWords(COUNTRIES);
 
 /** The signature as selected by signatureColumns(). */
 export interface IndexSignature {
@@ -106,7 +108,7 @@ export const linkIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       aliases: row.aliases ?? [],
       positions: row.positions ?? [],
     };
-    indexActor(index, actor, PLACES);
+    indexActor(index, actor, PLACES, COUNTRY_WORDS);
     rowIds.set(`actor:${row.documentId}`, row.id);
     // An organization entered without a country is taken for the one its name says ("Turkish Armed Forces").
     const country = row.country ?? (ORGANIZATION_KINDS.has(row.kind) ? countryOfNationalBody(row.name, COUNTRIES) : null);

@@ -1,6 +1,9 @@
 import { AsyncLocalStorage, AsyncResource } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
+import countries from 'world-countries';
 import { ACTOR_UID, RELINK_JOB_UID, STATEMENT_UID } from '../constants';
+import type { CountryRecord } from '../core/countries/country-enrichment';
+import { countryWords } from '../core/countries/country-words';
 import { descriptionWordsOf, isGroupDescription } from '../core/linking/actor-descriptions';
 import { actorPhrases } from '../core/linking/linkable';
 import { foldPhrase } from '../core/linking/text-folding';
@@ -199,7 +202,8 @@ export const relinkService = ({ strapi }: { strapi: Core.Strapi }) => {
         const actors = (await strapi.db.query(ACTOR_UID as QueryUid).findMany({ where: { documentId: { $in: ids } }, populate: { aliases: true, positions: true } })) as Parameters<typeof actorPhrases>[0][];
         const phrases = new Set<string>();
         for (const actor of actors) {
-          for (const phrase of actorPhrases(actor)) {
+          // With the descriptors a national office gives ("the Ukrainian president"), as the index has them.
+          for (const phrase of actorPhrases(actor, undefined, countryWords(countries as unknown as CountryRecord[]))) {
             const folded = foldPhrase(phrase.text);
             if (folded) phrases.add(folded);
           }

@@ -3,6 +3,8 @@ import { FUNCTION_WORDS, lemmaKey } from './lemmas';
 import { PhraseIndex, type IndexEntry } from './phrase-index';
 import { foldPhrase, tokenize } from './text-folding';
 import { familyNames } from './naming-conventions';
+import { officeDescriptors } from './office-descriptors';
+import type { CountryWords } from '../countries/country-words';
 
 /** What the linker needs to know about an actor. */
 export interface LinkableActor {
@@ -55,9 +57,11 @@ export interface ActorPhrase {
  * and from every alias of two words or more, so "Vargová" comes with "Elena Vargová"; for a person of a
  * country with the Spanish custom also the father's family name, naming-conventions.ts; the titles are matched
  * in front of the surname at match time), and the role
- * descriptors of its positions with their dates.
+ * descriptors of its positions with their dates: those an editor typed, or for a person's position
+ * with none typed, those its national office gives when `countries` is passed ("President of Ukraine":
+ * "Ukrainian president", "Ukrainian leader"; office-descriptors.ts).
  */
-export function actorPhrases(actor: LinkableActor, places: ReadonlySet<string> = NO_PLACES): ActorPhrase[] {
+export function actorPhrases(actor: LinkableActor, places: ReadonlySet<string> = NO_PLACES, countries?: CountryWords): ActorPhrase[] {
   const phrases: ActorPhrase[] = [{ text: actor.name, via: 'name' }];
   const aliases = (actor.aliases ?? []).map((alias) => alias.name ?? '').filter((name) => name.trim() !== '');
   for (const alias of aliases) phrases.push(places.size > 0 && places.has(foldPhrase(alias)) ? { text: alias, via: 'alias', place: true } : { text: alias, via: 'alias' });
@@ -83,10 +87,10 @@ export function actorPhrases(actor: LinkableActor, places: ReadonlySet<string> =
   }
 
   for (const position of actor.positions ?? []) {
-    for (const line of (position.descriptors ?? '').split('\n')) {
-      const descriptor = withoutArticle(line);
-      if (descriptor) phrases.push({ text: descriptor, via: 'descriptor', validFrom: dateOnly(position.from), validTo: dateOnly(position.to) });
-    }
+    const typed = (position.descriptors ?? '').split('\n').map(withoutArticle).filter((descriptor) => descriptor !== '');
+    // Descriptors an editor typed are the position's; without them, a person's national office gives its own.
+    const descriptors = typed.length > 0 || actor.kind !== 'person' || !countries ? typed : officeDescriptors(position.title, actor.country, countries);
+    for (const descriptor of descriptors) phrases.push({ text: descriptor, via: 'descriptor', validFrom: dateOnly(position.from), validTo: dateOnly(position.to) });
   }
   return phrases;
 }
@@ -98,10 +102,12 @@ const NO_PLACES: ReadonlySet<string> = new Set();
  * actor-descriptions.ts), replacing what it registered before.
  * @param places folded names of capitals and seats of power (core/countries/place-names.ts): an
  *   alias among them names the actor only when it acts, not after a preposition of place
+ * @param countries the gazetteer's country words (core/countries/country-words.ts), for the
+ *   descriptors of national offices
  */
-export function indexActor(index: PhraseIndex, actor: LinkableActor, places: ReadonlySet<string> = NO_PLACES): void {
+export function indexActor(index: PhraseIndex, actor: LinkableActor, places: ReadonlySet<string> = NO_PLACES, countries?: CountryWords): void {
   index.remove('actor', actor.documentId);
-  for (const phrase of actorPhrases(actor, places)) {
+  for (const phrase of actorPhrases(actor, places, countries)) {
     index.add(phrase.text, { kind: 'actor', id: actor.documentId, via: phrase.via, validFrom: phrase.validFrom, validTo: phrase.validTo, titles: phrase.titles, place: phrase.place });
   }
   index.describe(actor.documentId, descriptionWordsOf(actor));

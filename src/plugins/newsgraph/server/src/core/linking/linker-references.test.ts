@@ -171,6 +171,29 @@ describe('linkStatement (proposals by other word forms)', () => {
     expect(proposals('A truce, he said, was far off.')).toEqual([]);
   });
 
+  it("linkStatement - should not take another story's proposal for one common word when the story has its own of that kind", () => {
+    expect(link('Both armies said the truce was holding.').consultedStoryProposals).toBe(true);
+    // The story's own ceasefire is "the truce" there, found as a description.
+    expect(proposals('Both armies said the truce was holding.', { storyProposals: [{ id: 'coast-truce', kind: 'ceasefire' }] })).toEqual(['coast-truce']);
+    // A story with no ceasefire of its own still takes the newsroom's.
+    expect(proposals('Both armies said the truce was holding.', { storyProposals: [{ id: 'geneva', kind: 'negotiation' }] })).toEqual(['truce']);
+    expect(proposals('Both armies said the truce was holding.', { storyProposals: [] })).toEqual(['truce']);
+    // A longer phrase names its proposal in any story.
+    expect(proposals('The Easter truce was holding.', { storyProposals: [{ id: 'coast-truce', kind: 'ceasefire' }] })).toEqual(['truce']);
+  });
+
+  it('linkStatement - should take, of two proposals one phrase names, the story\'s, and record both when the story has neither', () => {
+    const index = new PhraseIndex();
+    indexProposal(index, { documentId: 'swap-a', title: 'Prisoner exchange', kind: 'exchange', aliases: [{ name: 'prisoner swap' }] });
+    indexProposal(index, { documentId: 'swap-b', title: 'Prisoner exchange', kind: 'exchange', aliases: [{ name: 'prisoner swap' }] });
+    const twoSwaps = (storyProposals: Array<{ id: string; kind: string }> | undefined) => linkStatement({ text: 'A prisoner swap could follow.', storyProposals }, index, facts);
+    expect(twoSwaps([{ id: 'swap-b', kind: 'exchange' }]).proposals).toEqual(['swap-b']);
+    expect(twoSwaps(undefined).consultedStoryProposals).toBe(true);
+    const neither = twoSwaps([]);
+    expect(neither.proposals).toEqual([]);
+    expect(neither.ambiguousProposals).toEqual([{ field: 'text', phrase: 'prisoner swap', candidates: ['swap-a', 'swap-b'] }]);
+  });
+
   it.each([
     ['The blockade did not end, the mayor said.'],
     ['They will end. The strike, however, goes on.'],

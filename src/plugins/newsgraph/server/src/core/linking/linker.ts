@@ -1,7 +1,7 @@
 import { findDescriptions, isGroupDescription, type DescriptionMatch } from './actor-descriptions';
-import { lemmaKey } from './lemmas';
+import { FUNCTION_WORDS, lemmaKey } from './lemmas';
 import { MATCH_VIA, type IndexEntry, type PhraseIndex, type PhraseMatch } from './phrase-index';
-import type { Token } from './text-folding';
+import { tokenize, type Token } from './text-folding';
 
 /** Facts about an actor that help choose between several actors sharing an alias. */
 export interface ActorFacts {
@@ -405,6 +405,92 @@ function datelineCountryOf(dateline: string | null | undefined, index: PhraseInd
 /** How many candidates an unsettled description records in linkState.ambiguous: "the government" fits every country. */
 const MAX_RECORDED_CANDIDATES = 5;
 
+/** A span of the text where two roles share one noun ("the Russian and Ukrainian presidents"), and whom they name. */
+interface SharedRole {
+  start: number;
+  end: number;
+  actors: string[];
+}
+
+/**
+ * "The Russian and Ukrainian presidents", "the French and German leaders": two role descriptors that
+ * share their noun, written once in the plural. Each is looked up as if written alone ("Russian
+ * president", "Ukrainian president"); when both name one actor each, the span names those two, and
+ * the country words inside it are part of the roles, not mentions of the countries.
+ */
+function sharedRoles(tokens: readonly Token[], index: PhraseIndex, accept: (entry: IndexEntry) => boolean, rejected: ReadonlySet<string>): SharedRole[] {
+  const found: SharedRole[] = [];
+  for (let position = 0; position + 3 < tokens.length; position += 1) {
+    if (tokens[position + 1]!.folded !== 'and') continue;
+    for (const length of [1, 2]) {
+      const nounTokens = tokens.slice(position + 3, position + 3 + length);
+      const last = nounTokens[nounTokens.length - 1];
+      if (nounTokens.length < length || !last || !/[^s]s$/.test(last.folded)) continue;
+      const noun = [...nounTokens.slice(0, -1).map((token) => token.original), last.original.slice(0, -1)].join(' ');
+      const named = [tokens[position]!, tokens[position + 2]!].map((word) => {
+        const phrase = `${word.original} ${noun}`;
+        const matches = index.matchByKind(phrase, accept, { proposals: false }).actors.filter((match) => match.start === 0 && match.end === tokenize(phrase).length);
+        const candidates = matches.length === 1 ? actorCandidates(matches[0]!, rejected) : [];
+        return candidates.length === 1 ? candidates[0]! : null;
+      });
+      if (named[0] && named[1]) {
+        found.push({ start: position, end: position + 3 + length, actors: [named[0], named[1]] });
+        position += 2 + length;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The proposal phrases of a text, settled by the story. A newsroom's proposals outlive their stories,
+ * and editors give them common words as aliases ("truce", "ceasefire"): in a story about another
+ * conflict, which has its own truce, those words are that truce. So a phrase of one common word
+ * (written in lower case, or opening the text) does not name a proposal of another story when the
+ * story has one of the same kind (its own proposals, or those its other statements link): the
+ * story's own is then found as a description ("the truce"). In a story with none of that kind it
+ * names the proposal as before. A phrase that names several proposals ("prisoner swap", given to the
+ * exchanges of two stories) names the story's, or none, recorded as ambiguous. Proper nouns and
+ * longer phrases ("Jeddah ceasefire", "Brexit") name their proposal in any story.
+ * @returns the matches kept, each with its entries narrowed to the proposals named; and whether the
+ *   story's proposals were needed (the caller then links again with them, see LinkInput.storyProposals)
+ */
+function settleProposalMatches(
+  matches: readonly PhraseMatch[],
+  tokens: readonly Token[],
+  rejected: ReadonlySet<string>,
+  storyProposals: LinkInput['storyProposals'],
+  ambiguous: AmbiguousPhrase[]
+): { kept: PhraseMatch[]; consulted: boolean } {
+  const inStory = new Set((storyProposals ?? []).map((proposal) => proposal.id));
+  const storyKinds = new Set((storyProposals ?? []).map((proposal) => proposal.kind).filter((kind) => kind !== null && kind !== 'other'));
+  const kept: PhraseMatch[] = [];
+  let consulted = false;
+  for (const match of matches) {
+    const entries = match.entries.filter((entry) => !rejected.has(entry.id));
+    const ids = [...new Set(entries.map((entry) => entry.id))];
+    if (ids.length === 0) continue;
+    const words = tokens.slice(match.start, match.end).filter((token) => !FUNCTION_WORDS.has(token.folded));
+    const commonWord = words.length === 1 && (match.start === 0 || !/^\p{Lu}/u.test(words[0]!.original));
+    if (ids.length === 1 && !commonWord) {
+      kept.push({ ...match, entries });
+      continue;
+    }
+    consulted = true;
+    // Before the story's proposals are read (the caller links again with them), nothing is settled.
+    if (storyProposals === undefined) {
+      if (ids.length === 1) kept.push({ ...match, entries });
+      continue;
+    }
+    const ofStory = ids.filter((id) => inStory.has(id));
+    if (ofStory.length > 0) kept.push({ ...match, entries: entries.filter((entry) => inStory.has(entry.id)) });
+    else if (ids.length > 1) ambiguous.push({ field: 'text', phrase: match.text, candidates: ids });
+    else if (!entries.some((entry) => entry.proposalKind && storyKinds.has(entry.proposalKind))) kept.push({ ...match, entries });
+  }
+  return { kept, consulted };
+}
+
 /**
  * Links one statement: resolves the speaker from the attribution (unless an editor chose one),
  * finds the actors and proposals the text names, and applies the editor's pins and rejections.
@@ -484,25 +570,28 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
   const proposals = new Set<string>();
   const found = index.matchByKind(input.text, accept);
   const proposalKinds = new Map<string, string | null>((input.storyProposals ?? []).map((proposal) => [proposal.id, proposal.kind]));
-  for (const match of found.proposals) {
+  const ambiguousProposals: AmbiguousPhrase[] = [];
+  const { kept: proposalMatches, consulted: consultedForProposalNames } = settleProposalMatches(found.proposals, found.tokens, rejectedProposals, input.storyProposals, ambiguousProposals);
+  for (const match of proposalMatches) {
     for (const entry of match.entries) {
-      if (rejectedProposals.has(entry.id)) continue;
       proposals.add(entry.id);
       proposalKinds.set(entry.id, entry.proposalKind ?? null);
     }
   }
-  const descriptions = definiteDescriptions(found.tokens, found.proposals, index, input.text, found.actors);
-  const ambiguousProposals: AmbiguousPhrase[] = [];
+  const descriptions = definiteDescriptions(found.tokens, proposalMatches, index, input.text, found.actors);
   for (const description of descriptions) {
     const fits = (id: string, kind: string | null | undefined) => !rejectedProposals.has(id) && (description.kind !== undefined ? kind === description.kind : index.proposalHeadsOf(id).includes(description.head));
     // The antecedent named earlier in the same text, when there is one that fits; else the story's.
-    const earlier = [...new Set(found.proposals.filter((match) => match.end <= description.start).flatMap((match) => match.entries).filter((entry) => fits(entry.id, entry.proposalKind)).map((entry) => entry.id))];
+    const earlier = [...new Set(proposalMatches.filter((match) => match.end <= description.start).flatMap((match) => match.entries).filter((entry) => fits(entry.id, entry.proposalKind)).map((entry) => entry.id))];
     const candidates = earlier.length === 1 ? earlier : [...proposalKinds].filter(([id, kind]) => fits(id, kind)).map(([id]) => id);
     const phrase = input.text.slice(found.tokens[description.start]!.start, found.tokens[description.end - 1]!.end);
     if (candidates.length === 1) proposals.add(candidates[0]!);
     else if (candidates.length > 1) ambiguousProposals.push({ field: 'text', phrase, candidates });
   }
+  const shared = sharedRoles(found.tokens, index, accept, rejected);
+  for (const role of shared) for (const id of role.actors) if (id !== speaker) mentions.add(id);
   for (const match of found.actors) {
+    if (shared.some((role) => match.start < role.end && role.start < match.end)) continue;
     if (namesAPlace(match, found.tokens, input.text, found.actors)) continue;
     const candidates = actorCandidates(match, rejected);
     if (candidates.length === 0) continue;
@@ -529,6 +618,6 @@ export function linkStatement(input: LinkInput, index: PhraseIndex, facts: (id: 
     speaker, speakerSource, mentions: [...mentions], proposals: [...proposals], ambiguous, ambiguousProposals,
     // A description weighed against the dateline needs the story as much as one weighed against its actors.
     consultedStoryActors: consultedStoryActors || consultedDateline,
-    consultedStoryProposals: descriptions.length > 0,
+    consultedStoryProposals: descriptions.length > 0 || consultedForProposalNames,
   };
 }
